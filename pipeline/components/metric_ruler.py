@@ -1,0 +1,83 @@
+"""Metric ruler: MONEY, HEADCOUNT and COUNT entities from the metric grammar.
+
+A custom component rather than spaCy's entity_ruler because the grammar
+(approximators, Arabic or Chinese numerals, multipliers, ranges, units) is a
+character-level expression that token patterns cannot state over pkuseg's
+unstable number segmentation. The grammar lives in
+``data/patterns/metrics.json``; the tokenizer cuts at the same matches, so
+every span lands on token boundaries.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import filter_spans
+
+from ..metric_grammar import find_metrics
+from spacy.scorer import get_ner_prf
+
+
+class MetricRuler(Pipe):
+    """Add metric entities that do not clash with entities already set."""
+
+    def __init__(self, nlp: Language, name: str = "union_ie_metric_ruler",
+                 overwrite_ents: bool = False) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.overwrite_ents = overwrite_ents
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            self.set_annotations(doc, self.predict(doc))
+        except Exception as error:
+            error_handler(self.name, self, [doc], error)
+        return doc
+
+    def predict(self, doc: Doc) -> list[Span]:
+        spans = []
+        for start, end, label in find_metrics(doc.text):
+            span = doc.char_span(start, end, label=label)
+            if span is not None:
+                spans.append(span)
+        return spans
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        if self.overwrite_ents:
+            doc.ents = filter_spans(spans + list(doc.ents))
+        else:
+            doc.ents = filter_spans(list(doc.ents) + spans)
+
+    def initialize(self, get_examples=None, *, nlp=None) -> None:
+        pass
+
+    def score(self, examples: Iterable[Example], **kwargs) -> dict:
+        return get_ner_prf(examples)
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        pass
+
+    def from_disk(self, path, *, exclude=tuple()) -> "MetricRuler":
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "MetricRuler":
+        return self
+
+
+@Language.factory(
+    "union_ie_metric_ruler",
+    assigns=["doc.ents"],
+    default_config={"overwrite_ents": False},
+    default_score_weights={"ents_f": None},
+)
+def make_metric_ruler(nlp: Language, name: str, overwrite_ents: bool) -> MetricRuler:
+    """Create the metric ruler (see the module docstring)."""
+    return MetricRuler(nlp, name, overwrite_ents=overwrite_ents)

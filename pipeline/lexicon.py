@@ -1,0 +1,77 @@
+"""The domain lexicons: programme names with aliases, union name forms, places.
+
+One reader for the data files that the entity ruler patterns, the pkuseg user
+dictionary and the union resolver are all built from, so they cannot drift.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    programmes: dict[str, str]  # surface form or alias -> canonical name
+    union_suffixes: tuple[str, ...]
+    union_short_forms: tuple[str, ...]
+    union_generic: frozenset[str]
+    place_suffixes: tuple[str, ...]
+    places: tuple[str, ...]  # full names, e.g. 洮南市
+    place_stems: tuple[str, ...]  # names without their level, e.g. 洮南
+
+
+def _stem(name: str, suffixes: tuple[str, ...]) -> str | None:
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read the lexicon files under ``pipeline/data``."""
+    programmes: dict[str, str] = {}
+    for line in (DATA / "lexicon" / "programmes.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, _, aliases = line.partition("\t")
+        programmes[canonical.strip()] = canonical.strip()
+        for alias in filter(None, (a.strip() for a in aliases.split("|"))):
+            programmes[alias] = canonical.strip()
+    unions = json.loads((DATA / "lexicon" / "unions.json").read_text(encoding="utf-8"))
+    place_suffixes = tuple(unions["place_suffixes"])
+    places = []
+    for line in (DATA / "places.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        name = line.split("\t")[1].strip()
+        if name not in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
+            places.append(name)
+    stems = {s for s in (_stem(p, place_suffixes) for p in places) if s}
+    return Lexicon(
+        programmes=programmes,
+        union_suffixes=tuple(unions["suffixes"]),
+        union_short_forms=tuple(unions["short_forms"]),
+        union_generic=frozenset(unions["generic"]),
+        place_suffixes=place_suffixes,
+        places=tuple(sorted(set(places))),
+        place_stems=tuple(sorted(stems)),
+    )
+
+
+def canonical_programme(surface: str) -> str:
+    """The canonical programme name: quotes dropped, aliases folded.
+
+    "“两节”送温暖" -> "两节送温暖"; "送清凉" -> "夏送清凉"
+    """
+    from .normalize import normalize_text
+
+    text = normalize_text(surface).text
+    for mark in "“”‘’「」『』《》\"'\n ":
+        text = text.replace(mark, "")
+    return load_lexicon().programmes.get(text, text)

@@ -1,0 +1,63 @@
+"""The metric grammar: one regular expression built from a data file.
+
+Union reports state figures in a small, regular grammar (approximator, number
+in Arabic or Chinese numerals, multiplier, unit, trailing approximator, or a
+range of two such) that pkuseg segments unpredictably ("8万" "余元",
+"万余元"). A character-level expression states it once; the tokenizer cuts
+tokens at its matches so that metric spans always fall on token boundaries.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+PATTERNS = Path(__file__).resolve().parent / "data" / "patterns" / "metrics.json"
+_CN_DIGIT = "零〇二两三四五六七八九十百千万亿"  # no 一: alone it is an article
+
+
+def _alternatives(items: list[str]) -> str:
+    return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def metric_regex() -> re.Pattern[str]:
+    """Compile the metric expression from ``data/patterns/metrics.json``.
+
+    RETURNS (re.Pattern): Named groups ``MONEY``, ``HEADCOUNT``, ``COUNT`` tell
+        which unit class matched.
+    """
+    spec = json.loads(PATTERNS.read_text(encoding="utf-8"))
+    lead = _alternatives(spec["leading_approx"])
+    trail = _alternatives(spec["trailing_approx"])
+    sep = _alternatives(spec["range_separators"])
+    arabic = r"\d+(?:[.,]\d+)*(?:余|多)?[十百千万亿]{0,2}"
+    # Chinese numerals: two or more numeral characters (一百二十, 两千), or one
+    # numeral other than 一 (三家), or 上/近 + 百/千/万 (上千, 近百).
+    chinese = (rf"(?:[一{_CN_DIGIT}][一{_CN_DIGIT}]+|[{_CN_DIGIT}]|上[百千万])")
+    number = rf"(?:{arabic}|{chinese})(?:余|多)?"
+    groups = []
+    for label, units in spec["units"].items():
+        unit_alts = []
+        for unit in sorted(units, key=len, reverse=True):
+            blocked = spec["not_after_unit"].get(unit, "")
+            guard = f"(?![{re.escape(blocked)}])" if blocked else ""
+            unit_alts.append(re.escape(unit) + guard)
+        unit = "(?:" + "|".join(unit_alts) + ")"
+        one = rf"{number}{unit}"
+        ranged = rf"{number}(?:{unit})?(?:{sep}){number}{unit}"
+        groups.append(rf"(?P<{label}>(?:{lead})?(?:{ranged}|{one})(?:{trail})?)")
+    not_before = "".join(spec["not_before"])
+    body = "|".join(groups)
+    return re.compile(rf"(?<![{not_before}\d.,一{_CN_DIGIT}])(?:{body})")
+
+
+def find_metrics(text: str) -> list[tuple[int, int, str]]:
+    """Find metric candidates in processing text.
+
+    text (str): Normalized text (half-width digits, simplified characters).
+    RETURNS (list[tuple[int, int, str]]): (start, end, label) of each match.
+    """
+    return [(m.start(), m.end(), m.lastgroup or "") for m in metric_regex().finditer(text)]

@@ -1,0 +1,141 @@
+"""Turn raw report text into processing text plus an offset map.
+
+Models see one canonical form: simplified characters, half-width digits and
+letters, full-width Chinese punctuation, OCR column breaks joined. Users see
+the raw text. ``normalize_text`` returns both views at once, and
+``NormalizedText`` maps spans between them, so every entity the pipeline
+reports is a span of the text it was given.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+# A line that ends like this closes a sentence or a heading: keep the break.
+_SENTENCE_END = set("。！？!?；;：:…")
+# OCR column breaks join only when the line before is this long; shorter lines
+# are headings or one-phrase-per-line posts whose breaks separate phrases.
+OCR_MIN_LINE = 11
+
+_ASCII_PUNCT = {",": "，", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+_FULLWIDTH_FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
+_FULLWIDTH_FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
+_FULLWIDTH_FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
+_FULLWIDTH_FOLD.update({"％": "%", "．": ".", "，": "，", "\u3000": " ", "\u00a0": " ", "\r": "\n"})
+
+_BREAK_RUN = re.compile(r"[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*")
+_HEADLINE_SPACE = re.compile(r"[\u3400-\u9fff] +[\u3400-\u9fff]")
+# A new report starts here, whatever the line before looks like.
+_REPORT_LEADS = ("本报讯", "本报记者", "本网讯", "讯（", "讯(")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@lru_cache(maxsize=1)
+def _translation_table() -> dict[int, str]:
+    table = json.loads((_DATA / "t2s_chars.json").read_text(encoding="utf-8"))
+    table.update(_FULLWIDTH_FOLD)
+    return str.maketrans(table)
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Processing text and, for each of its characters, the raw offset."""
+
+    raw: str
+    text: str
+    offsets: tuple[int, ...]
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a processing-text span to the raw text.
+
+        start (int): Start offset in ``text``.
+        end (int): End offset in ``text`` (exclusive, > start).
+        RETURNS (tuple[int, int]): The raw span from the first to the last character.
+        """
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def to_processing(self, start: int, end: int) -> tuple[int, int] | None:
+        """Map a raw span to the processing text, or None if nothing of it remains."""
+        from bisect import bisect_left
+
+        first = bisect_left(self.offsets, start)
+        last = bisect_left(self.offsets, end)
+        if first >= last:
+            return None
+        return first, last
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(_CJK.match(char))
+
+
+def _fold_ascii_punct(chars: list[str]) -> None:
+    """ASCII punctuation to full-width, except inside numbers and codes."""
+    quote_open = True
+    for i, char in enumerate(chars):
+        before = chars[i - 1] if i else ""
+        after = chars[i + 1] if i + 1 < len(chars) else ""
+        if char in _ASCII_PUNCT:
+            if char in ",;" and before.isdigit() and after.isdigit():
+                continue  # 1,200 and 3;4 codes stay
+            chars[i] = _ASCII_PUNCT[char]
+        elif char == ":" and not (before.isdigit() and after.isdigit()):
+            chars[i] = "："
+        elif char == '"':
+            chars[i] = "“" if quote_open else "”"
+            quote_open = not quote_open
+        elif char == "." and _is_cjk(before) and (not after or not after.isalnum()):
+            chars[i] = "。"
+
+
+def normalize_text(raw: str) -> NormalizedText:
+    """Normalize raw report text for the models, keeping the offset map.
+
+    raw (str): The report as received.
+    RETURNS (NormalizedText): ``text`` for processing and its raw ``offsets``.
+
+    "職工１２０ 人" -> text "职工120人", offsets (0, 1, 2, 3, 4, 6)
+    """
+    folded = raw.translate(_translation_table())
+    chars = list(folded)
+    _fold_ascii_punct(chars)
+    folded = "".join(chars)
+    keep = [True] * len(folded)
+    # Join OCR column breaks: a break inside a sentence of a long line.
+    for match in _BREAK_RUN.finditer(folded):
+        start, end = match.span()
+        line_start = folded.rfind("\n", 0, start) + 1
+        line = folded[line_start:start].strip()
+        before = folded[start - 1] if start else ""
+        after = folded[end] if end < len(folded) else ""
+        blank_line = folded.count("\n", start, end) > 1
+        joinable = (
+            len(line) >= OCR_MIN_LINE
+            and not (blank_line and _HEADLINE_SPACE.search(line))
+            and not folded.startswith(_REPORT_LEADS, end)
+            and before not in _SENTENCE_END
+            and after
+            and (_is_cjk(after) or after.isdigit() or after in "“‘《（")
+            and (_is_cjk(before) or before.isdigit() or before in "，、”’》）")
+        )
+        if joinable:
+            for i in range(start, end):
+                keep[i] = False
+        else:
+            # keep one line break for the run, drop the padding around it
+            newline = folded.index("\n", start)
+            for i in range(start, end):
+                keep[i] = i == newline
+    # Spaces between a digit and a character: "126 家", "30 余名", "1 200人".
+    for match in re.finditer(r"(?<=\d)[ \t]+(?=[\d\u3400-\u9fff])|(?<=[\u3400-\u9fff])[ \t]+(?=\d)", folded):
+        for i in range(*match.span()):
+            keep[i] = False
+    offsets = tuple(i for i, k in enumerate(keep) if k)
+    text = "".join(folded[i] for i in offsets)
+    return NormalizedText(raw=raw, text=text, offsets=offsets)

@@ -1,0 +1,137 @@
+"""The report tokenizer: normalize, segment with pkuseg, cut at metric bounds.
+
+spaCy's Chinese tokenizer sees only the text it is given. Reports arrive with
+OCR breaks, traditional characters and full-width digits, so this tokenizer
+normalizes first (keeping the raw text and offset map on the Doc), segments
+the processing text with pkuseg and its domain user dictionary, then cuts
+tokens wherever a metric match or a digit run starts or ends, so that entity
+boundaries fall on token boundaries.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable
+
+from spacy.lang.zh import ChineseTokenizer, Segmenter
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+
+from . import extensions  # noqa: F401  (registers Doc._.raw_text and friends)
+from .errors import SegmenterMissingError
+from .metric_grammar import metric_regex
+from .normalize import normalize_text
+from .segmenter import require_segmenter
+
+USER_DICT = Path(__file__).resolve().parent / "data" / "user_dict.txt"
+_DIGIT_EDGE = re.compile(r"(?<=[\d.,])(?=[^\d.,])|(?<=[^\d.,])(?=\d)")
+
+
+class ReportTokenizer(ChineseTokenizer):
+    """ChineseTokenizer over normalized text; see the module docstring."""
+
+    def __call__(self, text: str) -> Doc:
+        normalized = normalize_text(text)
+        words = self._segment(normalized.text)
+        words, spaces = _words_and_spaces(words, normalized.text)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc._.raw_text = text
+        doc._.raw_offsets = list(normalized.offsets)
+        return doc
+
+    def _segment(self, text: str) -> list[str]:
+        if self.segmenter == Segmenter.pkuseg:
+            if self.pkuseg_seg is None:
+                raise SegmenterMissingError(
+                    "E001 The pkuseg segmenter is not initialized: load the pipeline "
+                    "with pipeline.load() or run `make setup`."
+                )
+            words = self.pkuseg_seg.cut(text)
+        elif self.segmenter == Segmenter.char:
+            words = list(text)
+        else:
+            words = self.jieba_seg.cut(text, cut_all=False) if self.jieba_seg else list(text)
+        cuts = {0, len(text)}
+        for match in metric_regex().finditer(text):
+            cuts.update(match.span())
+        for match in _DIGIT_EDGE.finditer(text):
+            cuts.add(match.start())
+        return _apply_cuts(words, text, cuts)
+
+    def initialize(self, get_examples=None, *, nlp=None, pkuseg_model=None,
+                   pkuseg_user_dict=None):
+        """Load pkuseg from the cache and the domain user dictionary."""
+        if self.segmenter == Segmenter.pkuseg:
+            pkuseg_model = pkuseg_model or str(require_segmenter())
+            if pkuseg_user_dict is None:
+                pkuseg_user_dict = str(USER_DICT) if USER_DICT.exists() else "default"
+        super().initialize(get_examples, nlp=nlp, pkuseg_model=pkuseg_model,
+                           pkuseg_user_dict=pkuseg_user_dict)
+
+    def to_disk(self, path, **kwargs) -> None:
+        """Save the settings only: the 170 MB pkuseg weights stay in the cache."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "cfg").write_text(f'{{"segmenter": "{self.segmenter}"}}')
+
+    def from_disk(self, path, **kwargs) -> "ReportTokenizer":
+        """Initialize pkuseg from the cache instead of reading weights from disk."""
+        self.initialize()
+        return self
+
+
+def _apply_cuts(words: list[str], text: str, cuts: set[int]) -> list[str]:
+    pieces: list[str] = []
+    position = 0
+    for word in words:
+        start = text.find(word, position)
+        if start < 0:  # the segmenter changed the text: trust the text instead
+            continue
+        end = start + len(word)
+        inner = sorted(c for c in cuts if start < c < end)
+        bounds = [start, *inner, end]
+        pieces.extend(text[a:b] for a, b in zip(bounds, bounds[1:]))
+        position = end
+    return pieces
+
+
+def _words_and_spaces(words: list[str], text: str) -> tuple[list[str], list[bool]]:
+    """Align words to the text; whitespace becomes trailing spaces or tokens."""
+    out_words: list[str] = []
+    spaces: list[bool] = []
+    position = 0
+    for word in words:
+        if not word.strip():
+            continue
+        start = text.find(word, position)
+        if start < 0:
+            continue
+        gap = text[position:start]
+        if gap:
+            if gap == " " and out_words and not spaces[-1]:
+                spaces[-1] = True
+            else:
+                out_words.append(gap)
+                spaces.append(False)
+        out_words.append(word)
+        spaces.append(False)
+        position = start + len(word)
+    if position < len(text):
+        out_words.append(text[position:])
+        spaces.append(False)
+    return out_words, spaces
+
+
+@registry.tokenizers("union_ie.ReportTokenizer.v1")
+def create_report_tokenizer(segmenter: str = "pkuseg") -> Callable[[Language], ReportTokenizer]:
+    """Registered tokenizer factory for the config's ``[nlp.tokenizer]`` block.
+
+    segmenter (str): "pkuseg" (default), "char" or "jieba".
+    """
+
+    def report_tokenizer_factory(nlp: Language) -> ReportTokenizer:
+        return ReportTokenizer(nlp.vocab, segmenter=segmenter)
+
+    return report_tokenizer_factory

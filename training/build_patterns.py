@@ -1,0 +1,49 @@
+"""Build the entity ruler patterns and the pkuseg user dictionary from the lexicons.
+
+Both come from the same files (``pipeline/data/lexicon``, ``places.tsv``), so
+that the names the ruler matches are the words pkuseg keeps whole.
+
+    python training/build_patterns.py
+"""
+
+from __future__ import annotations
+
+import json
+
+from pipeline.lexicon import DATA, load_lexicon
+
+RULER_PATTERNS = DATA / "patterns" / "entity_ruler.jsonl"
+USER_DICT = DATA / "user_dict.txt"
+CJK_WORD = r"^[\u3400-\u9fff]{1,6}$"
+
+
+def build() -> tuple[list[dict], list[str]]:
+    lexicon = load_lexicon()
+    patterns: list[dict] = []
+    for surface, canonical in sorted(lexicon.programmes.items()):
+        patterns.append({"label": "PROGRAM", "pattern": surface, "id": canonical})
+    for short in lexicon.union_short_forms:
+        patterns.append({"label": "UNION", "pattern": short})
+    places = sorted(set(lexicon.places) | set(lexicon.place_stems))
+    suffixes = list(lexicon.union_suffixes)
+    # 吉林省白城市总工会, 洮南市总工会, 白城工业园区工会, 镇赉县职业技术教育中心工会
+    patterns.append({"label": "UNION", "pattern": [
+        {"TEXT": {"IN": places}}, {"TEXT": {"IN": places}, "OP": "*"},
+        {"TEXT": {"REGEX": CJK_WORD}, "OP": "{0,4}"},
+        {"TEXT": {"IN": suffixes}}]})
+    words = set(lexicon.programmes) | set(lexicon.union_short_forms) | set(suffixes)
+    words |= set(lexicon.places) | {s for s in lexicon.place_stems if len(s) >= 2}
+    return patterns, sorted(words)
+
+
+def main() -> None:
+    patterns, words = build()
+    with RULER_PATTERNS.open("w", encoding="utf-8") as out:
+        for pattern in patterns:
+            out.write(json.dumps(pattern, ensure_ascii=False) + "\n")
+    USER_DICT.write_text("\n".join(words) + "\n", encoding="utf-8")
+    print(f"wrote {len(patterns)} ruler patterns and {len(words)} user-dictionary words")
+
+
+if __name__ == "__main__":
+    main()
