@@ -11,12 +11,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import srsly
+from spacy.util import registry
+
 DATA = Path(__file__).resolve().parent / "data"
 
 
 @dataclass(frozen=True)
 class Lexicon:
     programmes: dict[str, str]  # surface form or alias -> canonical name
+    ruler_programmes: frozenset[str]  # the surfaces the entity ruler may match
     union_suffixes: tuple[str, ...]
     union_short_forms: tuple[str, ...]
     union_generic: frozenset[str]
@@ -36,13 +40,18 @@ def _stem(name: str, suffixes: tuple[str, ...]) -> str | None:
 def load_lexicon() -> Lexicon:
     """Read the lexicon files under ``pipeline/data``."""
     programmes: dict[str, str] = {}
+    ruler_programmes: set[str] = set()
     for line in (DATA / "lexicon" / "programmes.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         canonical, _, aliases = line.partition("\t")
-        programmes[canonical.strip()] = canonical.strip()
-        for alias in filter(None, (a.strip() for a in aliases.split("|"))):
-            programmes[alias] = canonical.strip()
+        in_ruler = not canonical.startswith("~")
+        canonical = canonical.lstrip("~").strip()
+        surfaces = [canonical, *filter(None, (a.strip() for a in aliases.split("|")))]
+        for surface in surfaces:
+            programmes[surface] = canonical
+            if in_ruler:
+                ruler_programmes.add(surface)
     unions = json.loads((DATA / "lexicon" / "unions.json").read_text(encoding="utf-8"))
     place_suffixes = tuple(unions["place_suffixes"])
     places = []
@@ -55,6 +64,7 @@ def load_lexicon() -> Lexicon:
     stems = {s for s in (_stem(p, place_suffixes) for p in places) if s}
     return Lexicon(
         programmes=programmes,
+        ruler_programmes=frozenset(ruler_programmes),
         union_suffixes=tuple(unions["suffixes"]),
         union_short_forms=tuple(unions["short_forms"]),
         union_generic=frozenset(unions["generic"]),
@@ -75,3 +85,10 @@ def canonical_programme(surface: str) -> str:
     for mark in "“”‘’「」『』《》\"'\n ":
         text = text.replace(mark, "")
     return load_lexicon().programmes.get(text, text)
+
+
+@registry.readers("union_ie.read_patterns.v1")
+def read_patterns(path: str) -> list[dict]:
+    """Read entity ruler patterns as a list (srsly's reader yields a generator,
+    which the entity ruler's initialize settings reject)."""
+    return list(srsly.read_jsonl(path))

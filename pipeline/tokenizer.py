@@ -10,6 +10,8 @@ boundaries fall on token boundaries.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
 from pathlib import Path
 from typing import Callable
@@ -20,7 +22,6 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from . import extensions  # noqa: F401  (registers Doc._.raw_text and friends)
-from .errors import SegmenterMissingError
 from .metric_grammar import metric_regex
 from .normalize import normalize_text
 from .segmenter import require_segmenter
@@ -44,10 +45,7 @@ class ReportTokenizer(ChineseTokenizer):
     def _segment(self, text: str) -> list[str]:
         if self.segmenter == Segmenter.pkuseg:
             if self.pkuseg_seg is None:
-                raise SegmenterMissingError(
-                    "E001 The pkuseg segmenter is not initialized: load the pipeline "
-                    "with pipeline.load() or run `make setup`."
-                )
+                self.initialize()  # from the cache; one clear error if it is empty
             words = self.pkuseg_seg.cut(text)
         elif self.segmenter == Segmenter.char:
             words = list(text)
@@ -67,8 +65,10 @@ class ReportTokenizer(ChineseTokenizer):
             pkuseg_model = pkuseg_model or str(require_segmenter())
             if pkuseg_user_dict is None:
                 pkuseg_user_dict = str(USER_DICT) if USER_DICT.exists() else "default"
-        super().initialize(get_examples, nlp=nlp, pkuseg_model=pkuseg_model,
-                           pkuseg_user_dict=pkuseg_user_dict)
+        # spacy-pkuseg prints a format warning on stderr for the .pkl layout
+        with contextlib.redirect_stderr(io.StringIO()):
+            super().initialize(get_examples, nlp=nlp, pkuseg_model=pkuseg_model,
+                               pkuseg_user_dict=pkuseg_user_dict)
 
     def to_disk(self, path, **kwargs) -> None:
         """Save the settings only: the 170 MB pkuseg weights stay in the cache."""

@@ -20,19 +20,23 @@ CJK_WORD = r"^[\u3400-\u9fff]{1,6}$"
 def build() -> tuple[list[dict], list[str]]:
     lexicon = load_lexicon()
     patterns: list[dict] = []
-    for surface, canonical in sorted(lexicon.programmes.items()):
+    for surface in sorted(lexicon.ruler_programmes):
+        canonical = lexicon.programmes[surface]
         patterns.append({"label": "PROGRAM", "pattern": surface, "id": canonical})
     for short in lexicon.union_short_forms:
         patterns.append({"label": "UNION", "pattern": short})
-    places = sorted(set(lexicon.places) | set(lexicon.place_stems))
+    # full place names only: stems are often common words (新建, 和平, 开发)
+    places = sorted(set(lexicon.places))
     suffixes = list(lexicon.union_suffixes)
     # 吉林省白城市总工会, 洮南市总工会, 白城工业园区工会, 镇赉县职业技术教育中心工会
     patterns.append({"label": "UNION", "pattern": [
         {"TEXT": {"IN": places}}, {"TEXT": {"IN": places}, "OP": "*"},
         {"TEXT": {"REGEX": CJK_WORD}, "OP": "{0,4}"},
         {"TEXT": {"IN": suffixes}}]})
-    words = set(lexicon.programmes) | set(lexicon.union_short_forms) | set(suffixes)
-    words |= set(lexicon.places) | {s for s in lexicon.place_stems if len(s) >= 2}
+    words = set(lexicon.ruler_programmes) | set(lexicon.union_short_forms) | set(suffixes)
+    # Full place names only: bare stems (合江, 东方) force wrong cuts in running
+    # text, e.g. 联合江汉区 -> 联|合江|汉区.
+    words |= set(lexicon.places)
     return patterns, sorted(words)
 
 

@@ -23,7 +23,8 @@ from spacy.scorer import get_ner_prf
 
 
 class MetricRuler(Pipe):
-    """Add metric entities that do not clash with entities already set."""
+    """Add metric entities; on a clash with entities already set, the ruler
+    wins when ``overwrite_ents`` is true (it runs after the NER)."""
 
     def __init__(self, nlp: Language, name: str = "union_ie_metric_ruler",
                  overwrite_ents: bool = False) -> None:
@@ -48,10 +49,12 @@ class MetricRuler(Pipe):
         return spans
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
-        if self.overwrite_ents:
-            doc.ents = filter_spans(spans + list(doc.ents))
-        else:
-            doc.ents = filter_spans(list(doc.ents) + spans)
+        spans = filter_spans(spans)
+        existing = list(doc.ents)
+        winners, losers = (spans, existing) if self.overwrite_ents else (existing, spans)
+        kept = [s for s in losers if not any(
+            s.start < w.end and w.start < s.end for w in winners)]
+        doc.ents = sorted(winners + kept, key=lambda s: s.start)
 
     def initialize(self, get_examples=None, *, nlp=None) -> None:
         pass
@@ -75,7 +78,7 @@ class MetricRuler(Pipe):
 @Language.factory(
     "union_ie_metric_ruler",
     assigns=["doc.ents"],
-    default_config={"overwrite_ents": False},
+    default_config={"overwrite_ents": True},
     default_score_weights={"ents_f": None},
 )
 def make_metric_ruler(nlp: Language, name: str, overwrite_ents: bool) -> MetricRuler:

@@ -1,0 +1,115 @@
+"""Programme linker: the programme a metric was achieved under (PROGRAM_OF).
+
+A trained PairClassifier scores (metric, programme mention) candidates and
+the best one is kept when its probability clears ``threshold``; otherwise the
+metric has no programme. The rule baseline (``use_model = false``) takes the
+nearest programme before the metric in the same paragraph.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import srsly
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+from spacy.training import Example
+
+from ..lexicon import canonical_programme
+from ..linking import DocContext, programme_candidates
+from ..pair_classifier import PairClassifier
+from ..relation_scoring import score_relations
+
+
+class ProgrammeLinker(Pipe):
+    def __init__(self, nlp: Language, name: str = "union_ie_programme_linker",
+                 threshold: float = 0.5, use_model: bool = True) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.threshold = threshold
+        self.use_model = use_model
+        self.model = PairClassifier()
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            self.set_annotations(doc, self.predict(doc))
+        except Exception as error:
+            error_handler(self.name, self, [doc], error)
+        return doc
+
+    def predict(self, doc: Doc) -> list[dict]:
+        context = DocContext.build(doc)
+        relations = []
+        for metric in context.metrics:
+            candidates = programme_candidates(context, metric)
+            if not candidates:
+                continue
+            if self.use_model and self.model.is_trained:
+                scores = self.model.predict_proba([f for _, f in candidates])
+                threshold = self.threshold
+            else:  # nearest preceding mention in the same paragraph
+                scores = [float(f.get("rank_b0", 0.0) * f["same_paragraph"])
+                          for _, f in candidates]
+                threshold = 0.5
+            best = max(range(len(candidates)), key=lambda i: scores[i])
+            if scores[best] < threshold:
+                continue
+            programme = candidates[best][0]
+            relations.append({
+                "head": [metric.start_char, metric.end_char],
+                "child": [programme.start_char, programme.end_char],
+                "label": "PROGRAM_OF", "name": canonical_programme(programme.text),
+                "score": round(float(scores[best]), 4),
+            })
+        return relations
+
+    def set_annotations(self, doc: Doc, relations: list[dict]) -> None:
+        kept = [r for r in (doc._.relations or []) if r["label"] != "PROGRAM_OF"]
+        doc._.relations = kept + relations
+
+    def initialize(self, get_examples=None, *, nlp=None) -> None:
+        pass
+
+    def score(self, examples: Iterable[Example], **kwargs) -> dict:
+        return score_relations(examples, "PROGRAM_OF")
+
+    def _serialized(self) -> dict:
+        return {"threshold": self.threshold, **self.model.to_dict()}
+
+    def _restore(self, data: dict) -> None:
+        self.threshold = float(data.get("threshold", self.threshold))
+        self.model = PairClassifier.from_dict(data)
+
+    def to_disk(self, path, *, exclude=tuple()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "model.json", self._serialized())
+
+    def from_disk(self, path, *, exclude=tuple()) -> "ProgrammeLinker":
+        model_path = Path(path) / "model.json"
+        if model_path.exists():
+            self._restore(srsly.read_json(model_path))
+        return self
+
+    def to_bytes(self, *, exclude=tuple()) -> bytes:
+        return srsly.json_dumps(self._serialized()).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "ProgrammeLinker":
+        self._restore(srsly.json_loads(data))
+        return self
+
+
+@Language.factory(
+    "union_ie_programme_linker",
+    requires=["doc.ents"],
+    assigns=["doc._.relations"],
+    default_config={"threshold": 0.5, "use_model": True},
+    default_score_weights={"program_of_f": 1.0},
+)
+def make_programme_linker(nlp: Language, name: str, threshold: float,
+                          use_model: bool) -> ProgrammeLinker:
+    """Create the programme linker (see the module docstring)."""
+    return ProgrammeLinker(nlp, name, threshold=threshold, use_model=use_model)

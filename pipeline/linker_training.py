@@ -1,0 +1,108 @@
+"""Train the union and programme linkers on gold Docs (see pipeline.linking).
+
+Pairs come from gold entities; a union candidate is positive when it names
+the gold union, a programme candidate when it overlaps the gold programme
+mention. The programme threshold is chosen on dev for PROGRAM_OF F1.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .linking import DocContext, programme_candidates, union_candidates
+from .pair_classifier import PairClassifier
+from .unions import union_names_match
+
+logger = logging.getLogger("pipeline")
+
+
+@dataclass
+class PairData:
+    features: list[dict[str, float]]
+    labels: list[int]
+    groups: list[int]  # metric index of each pair
+    gold_has: list[bool]  # per metric: has a gold relation of this kind
+
+
+def _gold_by_head(doc: Doc, label: str) -> dict[tuple[int, int], dict]:
+    return {tuple(r["head"]): r for r in doc._.relations or [] if r["label"] == label}
+
+
+def union_pairs(docs: list[Doc]) -> PairData:
+    data = PairData([], [], [], [])
+    for doc in docs:
+        context = DocContext.build(doc)
+        gold = _gold_by_head(doc, "UNION_OF")
+        for metric in context.metrics:
+            truth = gold.get((metric.start_char, metric.end_char))
+            data.gold_has.append(truth is not None)
+            group = len(data.gold_has) - 1
+            for name, _, features in union_candidates(context, metric):
+                data.features.append(features)
+                data.labels.append(int(truth is not None and union_names_match(name, truth["name"])))
+                data.groups.append(group)
+    return data
+
+
+def programme_pairs(docs: list[Doc]) -> PairData:
+    data = PairData([], [], [], [])
+    for doc in docs:
+        context = DocContext.build(doc)
+        gold = _gold_by_head(doc, "PROGRAM_OF")
+        for metric in context.metrics:
+            truth = gold.get((metric.start_char, metric.end_char))
+            data.gold_has.append(truth is not None)
+            group = len(data.gold_has) - 1
+            for programme, features in programme_candidates(context, metric):
+                hit = truth is not None and (programme.start_char < truth["child"][1]
+                                             and truth["child"][0] < programme.end_char)
+                data.features.append(features)
+                data.labels.append(int(hit))
+                data.groups.append(group)
+    return data
+
+
+def choose_best(data: PairData, scores: list[float], threshold: float) -> tuple[int, int, int]:
+    """(tp, fp, fn) when each metric takes its best pair if it clears ``threshold``."""
+    best: dict[int, tuple[float, int]] = {}
+    for score, label, group in zip(scores, data.labels, data.groups):
+        if group not in best or score > best[group][0]:
+            best[group] = (score, label)
+    tp = sum(1 for s, lab in best.values() if s >= threshold and lab)
+    fp = sum(1 for s, lab in best.values() if s >= threshold and not lab)
+    fn = sum(data.gold_has) - tp
+    return tp, fp, fn
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def train_union_linker(train: list[Doc], dev: list[Doc], C: float = 1.0) -> tuple[PairClassifier, dict]:
+    data = union_pairs(train)
+    model = PairClassifier().fit(data.features, data.labels, C=C)
+    dev_data = union_pairs(dev)
+    tp, fp, fn = choose_best(dev_data, model.predict_proba(dev_data.features), 0.0)
+    rule = choose_best(dev_data, [f["is_subject"] for f in dev_data.features], 0.0)
+    return model, {"dev_union_of_f": f1(tp, fp, fn), "dev_rule_union_of_f": f1(*rule)}
+
+
+def train_programme_linker(train: list[Doc], dev: list[Doc], C: float = 1.0
+                           ) -> tuple[PairClassifier, float, dict]:
+    data = programme_pairs(train)
+    model = PairClassifier().fit(data.features, data.labels, C=C)
+    dev_data = programme_pairs(dev)
+    scores = model.predict_proba(dev_data.features)
+    best_threshold, best_f = 0.5, -1.0
+    for step in range(10, 91, 5):
+        threshold = step / 100
+        score = f1(*choose_best(dev_data, scores, threshold))
+        if score > best_f:
+            best_threshold, best_f = threshold, score
+    rule_scores = [f.get("rank_b0", 0.0) * f["same_paragraph"] for f in dev_data.features]
+    rule = f1(*choose_best(dev_data, rule_scores, 0.5))
+    return model, best_threshold, {"dev_program_of_f": best_f, "threshold": best_threshold,
+                                   "dev_rule_program_of_f": rule}

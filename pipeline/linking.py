@@ -1,0 +1,215 @@
+"""Candidate pairs and their features for the union and programme linkers.
+
+Both linkers score (metric, candidate) pairs with a logistic regression over
+the features below and take the best candidate; the programme linker also
+abstains when no candidate clears its threshold. Features describe the text
+between the two mentions (distance in characters, clauses, sentences and
+paragraphs, order, cue words, competing candidates), never the names
+themselves, so that they carry over to unions and programmes never seen.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .reports import ReportSegment, split_reports
+from .unions import fold_union_name, is_short_form, resolve_union
+
+METRIC_LABELS = ("MONEY", "HEADCOUNT", "COUNT")
+_SENT = re.compile(r"[。！？!?；;]")
+_CLAUSE = re.compile(r"[，,、：:]")
+_BOUNDARY_BEFORE = set("\n，。；：！？、)）】」”,;:!? ")
+_GIVER_AFTER = ("的", "资金", "下拨", "拨付", "支持", "补助", "组织的", "举办的", "主办的",
+                "表彰", "授予", "命名", "评为")
+_OBJECT_BEFORE = ("联合", "参加", "向", "获", "被", "协同", "配合", "会同", "经", "由", "争取")
+_ACTIVITY_VERBS = ("开展", "组织", "举办", "实施", "推进", "启动", "深化", "落实", "打造")
+_CUES = ("其中", "在", "中", "为", "投入", "发放", "慰问", "期间", "活动", "共", "累计",
+         "资助", "覆盖", "参保", "理赔", "新建", "建成", "选树", "推荐", "培训", "办理")
+_HONOUR_ENDINGS = ("奖章", "奖状", "先锋号", "工匠", "标兵", "劳动模范", "劳模", "示范点",
+                   "之家", "小家", "工作室", "奖")
+_UMBRELLAS = ("四季送", "四季恒温", "普惠服务", "帮扶")
+
+
+@dataclass
+class DocContext:
+    """Per-Doc facts shared by every pair: reports, unions and their names."""
+
+    doc: Doc
+    segments: list[ReportSegment]
+    metrics: list[Span]
+    unions: list[Span]
+    programmes: list[Span]
+    union_names: dict[int, str] = field(default_factory=dict)  # start_char -> name
+    subjects: dict[int, str | None] = field(default_factory=dict)  # segment start -> name
+
+    @classmethod
+    def build(cls, doc: Doc) -> "DocContext":
+        ents = list(doc.ents)
+        context = cls(
+            doc=doc,
+            segments=split_reports(doc.text),
+            metrics=[e for e in ents if e.label_ in METRIC_LABELS],
+            unions=[e for e in ents if e.label_ == "UNION"],
+            programmes=[e for e in ents if e.label_ == "PROGRAM"],
+        )
+        for segment in context.segments:
+            inside = [u for u in context.unions if segment.start <= u.start_char < segment.end]
+            full = [fold_union_name(u.text) for u in inside if not is_short_form(u.text)]
+            lead = [u for u in inside if u.start_char < segment.lead_end]
+            subject_span = (lead or inside or [None])[0]
+            subject = None
+            if subject_span is not None:
+                subject = resolve_union(subject_span.text, full)
+                full = [subject, *[f for f in full if f != subject]]
+            context.subjects[segment.start] = subject
+            for union in inside:
+                context.union_names[union.start_char] = resolve_union(union.text, full)
+        return context
+
+    def segment(self, position: int) -> ReportSegment:
+        for segment in self.segments:
+            if segment.start <= position < segment.end:
+                return segment
+        return self.segments[-1]
+
+
+def _between(text: str, a: int, b: int) -> str:
+    return text[min(a, b):max(a, b)]
+
+
+def _shared(context: DocContext, metric: Span, other: Span) -> dict[str, float]:
+    """Features of the stretch of text between a metric and a candidate."""
+    text = context.doc.text
+    before = other.end_char <= metric.start_char
+    gap = _between(text, other.end_char, metric.start_char) if before else \
+        _between(text, metric.end_char, other.start_char)
+    sentences = len(_SENT.findall(gap))
+    paragraphs = gap.count("\n")
+    features = {
+        "before": float(before),
+        "after": float(not before),
+        "log_chars": math.log1p(len(gap)),
+        "clauses": min(len(_CLAUSE.findall(gap)), 6) / 6,
+        "same_clause": float(not _CLAUSE.search(gap) and not sentences and not paragraphs),
+        "same_sentence": float(sentences == 0 and paragraphs == 0),
+        "sentences": min(sentences, 6) / 6,
+        "paragraphs": min(paragraphs, 4) / 4,
+        "same_paragraph": float(paragraphs == 0),
+        f"dir_{'b' if before else 'a'}_sent{min(sentences, 3)}_par{min(paragraphs, 2)}": 1.0,
+    }
+    for cue in _CUES:
+        if cue in gap:
+            features[f"cue_{cue}"] = 1.0
+    verbs = sum(gap.count(v) for v in _ACTIVITY_VERBS)
+    features["activity_verbs"] = min(verbs, 3) / 3
+    features["label_" + metric.label_] = 1.0
+    return features
+
+
+def union_candidates(context: DocContext, metric: Span) -> list[tuple[str, Span, dict[str, float]]]:
+    """Every distinct union of the metric's report, with the features of its best mention."""
+    text = context.doc.text
+    segment = context.segment(metric.start_char)
+    subject = context.subjects.get(segment.start)
+    mentions = [u for u in context.unions if segment.start <= u.start_char < segment.end]
+    sentence_unions = [u for u in mentions if not _SENT.search(
+        _between(text, u.start_char, metric.start_char)) and "\n" not in _between(
+        text, u.start_char, metric.start_char)]
+    by_name: dict[str, tuple[Span, dict[str, float]]] = {}
+    ordered_before = sorted((u for u in mentions if u.end_char <= metric.start_char),
+                            key=lambda u: -u.start_char)
+    for union in mentions:
+        name = context.union_names.get(union.start_char, fold_union_name(union.text))
+        features = _shared(context, metric, union)
+        prev = text[max(0, union.start_char - 4):union.start_char].rstrip(" ")
+        after = text[union.end_char:union.end_char + 4]
+        features.update({
+            "is_subject": float(name == subject),
+            "in_lead": float(union.start_char < segment.lead_end),
+            "subject_position": float(not prev or prev[-1] in _BOUNDARY_BEFORE
+                                      or prev.endswith(("年", "日", "月"))),
+            "giver_after": float(after.startswith(_GIVER_AFTER)),
+            "object_before": float(prev.endswith(_OBJECT_BEFORE)),
+            "short_form": float(is_short_form(union.text)),
+            "national_or_province": float(name.endswith(("省总工会", "全总", "全国总工会"))
+                                          or name in ("省总", "省总工会")),
+            "nearest_before": float(bool(ordered_before) and ordered_before[0] is union),
+            "in_sentence": float(union in sentence_unions),
+            "line_start": float(not prev or prev.endswith("\n")
+                                or bool(re.search(r"\n[（(]?[一二三四五六七八九十\d]+[、.）)]?$", prev))),
+        })
+        # 分别: the i-th union of the sentence takes the i-th metric after 分别
+        if "分别" in _between(text, union.end_char, metric.start_char) and union in sentence_unions:
+            metrics_after = [m for m in context.metrics if union.end_char < m.start_char and
+                             not _SENT.search(_between(text, union.end_char, m.start_char))]
+            index_union = sentence_unions.index(union)
+            index_metric = metrics_after.index(metric) if metric in metrics_after else -1
+            features["respectively_match"] = float(index_union == index_metric)
+        score = features["in_sentence"] * 2 + features["same_paragraph"] - features["log_chars"] / 10
+        kept = by_name.get(name)
+        if kept is None or score > kept[1].get("_score", -1e9):
+            features["_score"] = score
+            by_name[name] = (union, features)
+    result = []
+    for name, (union, features) in by_name.items():
+        features = {k: v for k, v in features.items() if k != "_score"}
+        features["n_candidates"] = min(len(by_name), 5) / 5
+        result.append((name, union, features))
+    return result
+
+
+def programme_candidates(context: DocContext, metric: Span, window: int = 400
+                         ) -> list[tuple[Span, dict[str, float]]]:
+    """Programme mentions that may own the metric: same report, before it in the
+    same or an earlier paragraph (within ``window`` characters), the report's
+    lead and headline, or after it in the same sentence."""
+    text = context.doc.text
+    segment = context.segment(metric.start_char)
+    mentions = [p for p in context.programmes if segment.start <= p.start_char < segment.end]
+    before = sorted((p for p in mentions if p.end_char <= metric.start_char),
+                    key=lambda p: -p.start_char)
+    after = sorted((p for p in mentions if p.start_char >= metric.end_char),
+                   key=lambda p: p.start_char)
+    first_paragraph_end = text.find("\n", segment.lead_end)
+    candidates = []
+    for rank, programme in enumerate(before):
+        gap = metric.start_char - programme.end_char
+        in_lead = programme.start_char < max(segment.lead_end, first_paragraph_end)
+        if gap <= window or in_lead:
+            candidates.append((programme, rank, True))
+    for rank, programme in enumerate(after):
+        gap = _between(text, metric.end_char, programme.start_char)
+        if not _SENT.search(gap) and "\n" not in gap and len(gap) <= 60:
+            candidates.append((programme, rank, False))
+    metric_count_between: dict[int, int] = {}
+    result = []
+    for programme, rank, is_before in candidates:
+        features = _shared(context, metric, programme)
+        lo, hi = sorted((programme.end_char, metric.start_char)) if is_before else \
+            (metric.end_char, programme.start_char)
+        others = sum(1 for p in mentions if lo <= p.start_char and p.end_char <= hi)
+        metric_count_between[id(programme)] = sum(
+            1 for m in context.metrics if lo <= m.start_char and m.end_char <= hi)
+        after_text = text[programme.end_char:programme.end_char + 6]
+        before_text = text[max(0, programme.start_char - 4):programme.start_char]
+        name = programme.text
+        features.update({
+            f"rank_{'b' if is_before else 'a'}{min(rank, 3)}": 1.0,
+            "programmes_between": min(others, 4) / 4,
+            "metrics_between": min(metric_count_between[id(programme)], 8) / 8,
+            "time_use": float(after_text.lstrip("”’\"").startswith(("期间", "前夕", "前后", "来临"))),
+            "honour": float(name.endswith(_HONOUR_ENDINGS)),
+            "umbrella": float(name.replace("“", "").replace("”", "") in _UMBRELLAS),
+            "in_lead": float(programme.start_char < max(segment.lead_end, first_paragraph_end)),
+            "zai_before": float(before_text.endswith(("在", "在“", "“"))),
+            "zhong_after": float(bool(re.match(r"[”’\"]?(?:活动|行动|工作|项目)?中", after_text))),
+            "metric_directly_after": float(is_before and metric.start_char - programme.end_char <= 3),
+            "programme_directly_after": float(not is_before and programme.start_char - metric.end_char <= 3),
+            "n_candidates": min(len(candidates), 8) / 8,
+        })
+        result.append((programme, features))
+    return result

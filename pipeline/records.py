@@ -1,0 +1,97 @@
+"""Records: one per metric, the row a statistician reads.
+
+    Record(label="MONEY", text="8万余元", value=80000, approx="more", unit="元",
+           union="洮南市总工会", programme="夏送清凉", start=431, end=436, ...)
+
+Offsets are in the raw text the pipeline was given, so ``raw[start:end] ==
+record.text`` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from .normalize import NormalizedText
+from .reports import sentence_bounds
+
+METRIC_LABELS = ("MONEY", "HEADCOUNT", "COUNT")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One extracted metric with its value, union, programme and place in the text."""
+
+    label: str
+    text: str
+    value: float | None
+    approx: str | None
+    value_high: float | None
+    unit: str
+    union: str | None
+    programme: str | None
+    confidence: float
+    start: int
+    end: int
+    sentence: str
+    source: str | None = None
+    union_span: tuple[int, int] | None = None
+    programme_span: tuple[int, int] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _raw_view(doc: Doc) -> NormalizedText:
+    if doc._.raw_offsets is None:  # a Doc made without the report tokenizer
+        return NormalizedText(doc.text, doc.text, tuple(range(len(doc.text))))
+    return NormalizedText(doc._.raw_text, doc.text, tuple(doc._.raw_offsets))
+
+
+def doc_to_records(doc: Doc) -> list[Record]:
+    """Turn a processed Doc into records, one per metric entity.
+
+    doc (Doc): A Doc that went through the whole pipeline.
+    RETURNS (list[Record]): Records in text order, offsets in the raw text.
+    """
+    view = _raw_view(doc)
+    relations = doc._.relations or []
+    by_head: dict[tuple[int, int, str], dict] = {
+        (r["head"][0], r["head"][1], r["label"]): r for r in relations}
+    records = []
+    for ent in doc.ents:
+        if ent.label_ not in METRIC_LABELS:
+            continue
+        records.append(_record(doc, ent, view, by_head))
+    return records
+
+
+def _record(doc: Doc, ent: Span, view: NormalizedText, by_head: dict) -> Record:
+    start, end = view.to_raw(ent.start_char, ent.end_char)
+    value = ent._.metric_value
+    union = by_head.get((ent.start_char, ent.end_char, "UNION_OF"))
+    programme = by_head.get((ent.start_char, ent.end_char, "PROGRAM_OF"))
+    s_start, s_end = sentence_bounds(doc.text, ent.start_char)
+    raw_s_start, raw_s_end = view.to_raw(s_start, max(s_end, s_start + 1))
+    confidence = (union["score"] if union else 0.0)
+    if programme:
+        confidence = min(confidence, programme["score"]) if union else programme["score"]
+    return Record(
+        label=ent.label_,
+        text=view.raw[start:end],
+        value=None if value is None else value.value,
+        approx=None if value is None else value.approx,
+        value_high=None if value is None else value.value_high,
+        unit=("" if value is None else value.unit) or ("元" if ent.label_ == "MONEY" else ""),
+        union=union["name"] if union else None,
+        programme=programme["name"] if programme else None,
+        confidence=round(float(confidence), 4),
+        start=start,
+        end=end,
+        sentence=view.raw[raw_s_start:raw_s_end].strip(),
+        source=doc._.source,
+        union_span=view.to_raw(*union["child"]) if union else None,
+        programme_span=view.to_raw(*programme["child"]) if programme else None,
+    )

@@ -1,0 +1,78 @@
+"""Union names: folding, short forms and resolution to the full name meant.
+
+    resolve_union("市总工会", ["洮南市总工会"]) -> "洮南市总工会"
+    union_names_match("宜昌市总工会", "市总工会") -> True   (ANNOTATION.md 6)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import load_lexicon
+from .normalize import normalize_text
+
+_QUOTES = re.compile(r"[“”‘’「」『』《》\"'\s]")
+# 省总工会, 市总, 县总工会, 区总工会 ...: a level word and 总(工会), nothing before
+SHORT_FORM = re.compile(r"^(?:省|市|县|区|州|旗|盟|自治区|自治州|镇|乡|街道)总(?:工会)?$")
+_LEVEL = re.compile(r"(省|市|县|区|州|旗|盟|自治区|自治州|镇|乡|街道)总(?:工会)?$")
+
+
+def fold_union_name(name: str) -> str:
+    """Simplified characters, no quotes or spaces: the form names are compared in."""
+    return _QUOTES.sub("", normalize_text(name).text)
+
+
+def is_short_form(name: str) -> bool:
+    """Whether a union mention names no place (市总工会, 省总, 全总)."""
+    folded = fold_union_name(name)
+    return bool(SHORT_FORM.match(folded)) or folded in ("全总", "区工会", "镇工会", "街道工会")
+
+
+def _expand_abbreviation(name: str) -> str:
+    return name + "工会" if name.endswith("总") else name
+
+
+def resolve_union(mention: str, full_names: list[str]) -> str:
+    """The full name a union mention stands for, among the report's full names.
+
+    mention (str): The mention as written (洮南市总工会, 市总工会, 市总, 全总).
+    full_names (list[str]): Folded full names in the report, the subject first.
+    RETURNS (str): A full name ending like the short form, else the mention itself.
+    """
+    folded = fold_union_name(mention)
+    if not is_short_form(folded):
+        return folded
+    expanded = _expand_abbreviation(folded)
+    level = _LEVEL.search(folded)
+    for full in full_names:
+        if level and full.endswith(level.group(1) + "总工会") and not is_short_form(full):
+            return full
+        if full.endswith(expanded) and full != expanded and not is_short_form(full):
+            return full
+    return folded
+
+
+def union_names_match(predicted: str, gold: str) -> bool:
+    """Whether a resolved union name counts as the gold one (ANNOTATION.md 6).
+
+    A resolved full name that ends with the gold short form is right, and so is
+    a name without the province in front; a bare short form never stands for a
+    full name.
+    """
+    predicted, gold = fold_union_name(predicted), fold_union_name(gold)
+    if predicted == gold:
+        return True
+    if is_short_form(predicted):
+        return False
+    if is_short_form(gold):
+        return predicted.endswith(_expand_abbreviation(gold)) or predicted.endswith(gold)
+    return gold.endswith(predicted) and len(predicted) >= 4 or predicted.endswith(gold)
+
+
+def province_free(name: str) -> str:
+    """Drop a leading province name: 贵州省铜仁市总工会 -> 铜仁市总工会."""
+    lexicon = load_lexicon()
+    for place in lexicon.places:
+        if place.endswith(("省", "自治区")) and name.startswith(place) and len(name) > len(place) + 3:
+            return name[len(place):]
+    return name

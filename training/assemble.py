@@ -1,0 +1,49 @@
+"""Assemble the shipped pipeline: trained NER + rulers + linkers + records.
+
+    python training/assemble.py [--ner training/output/ner/model-best]
+                                [--linkers training/output/linkers]
+                                [--output models/union_ie]
+
+The pkuseg weights are left out (they load from the segmenter cache), so the
+shipped folder stays small.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+import spacy
+import srsly
+
+from pipeline.loading import DEFAULT_MODEL, save_pipeline
+from pipeline.pair_classifier import PairClassifier
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--ner", type=Path, default=ROOT / "training" / "output" / "ner" / "model-best")
+    parser.add_argument("--linkers", type=Path, default=ROOT / "training" / "output" / "linkers")
+    parser.add_argument("--output", type=Path, default=DEFAULT_MODEL)
+    args = parser.parse_args()
+    nlp = spacy.load(args.ner, exclude=["tokenizer"])
+    nlp.tokenizer.initialize()
+    union_linker = nlp.add_pipe("union_ie_union_linker")
+    union_linker.model = PairClassifier.from_dict(srsly.read_json(args.linkers / "union_linker.json"))
+    programme_linker = nlp.add_pipe("union_ie_programme_linker")
+    programme_data = srsly.read_json(args.linkers / "programme_linker.json")
+    programme_linker.model = PairClassifier.from_dict(programme_data)
+    programme_linker.threshold = float(programme_data["threshold"])
+    nlp.add_pipe("union_ie_records")
+    if args.output.exists():
+        shutil.rmtree(args.output)
+    save_pipeline(nlp, args.output)
+    size = sum(f.stat().st_size for f in args.output.rglob("*") if f.is_file())
+    print(f"pipeline {nlp.pipe_names} saved to {args.output} ({size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

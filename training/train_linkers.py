@@ -1,0 +1,41 @@
+"""Train the union and programme linkers on the corpus and write their weights.
+
+    python training/train_linkers.py [--output training/output/linkers]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import srsly
+
+from pipeline.corpus import read_jsonl
+from pipeline.gold import reports_to_docs
+from pipeline.linker_training import train_programme_linker, train_union_linker
+from pipeline.loading import blank_pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    parser.add_argument("--output", type=Path, default=ROOT / "training" / "output" / "linkers")
+    parser.add_argument("--C", type=float, default=1.0)
+    args = parser.parse_args()
+    nlp = blank_pipeline()
+    train = reports_to_docs(nlp, read_jsonl(args.corpus / "train.jsonl")).docs
+    dev = reports_to_docs(nlp, read_jsonl(args.corpus / "dev.jsonl")).docs
+    union_model, union_info = train_union_linker(train, dev, C=args.C)
+    programme_model, threshold, programme_info = train_programme_linker(train, dev, C=args.C)
+    args.output.mkdir(parents=True, exist_ok=True)
+    srsly.write_json(args.output / "union_linker.json", union_model.to_dict())
+    srsly.write_json(args.output / "programme_linker.json",
+                     {"threshold": threshold, **programme_model.to_dict()})
+    print(json.dumps({**union_info, **programme_info}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
