@@ -132,7 +132,29 @@ def _register_evaluate(commands) -> None:
     evaluate.set_defaults(run=_cmd_evaluate)
 
 
-_EXTRA_COMMANDS: list = [_register_evaluate]
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .output import run_extraction
+
+    return run_extraction(
+        [Path(p) for p in args.paths], model=args.model, output_format=args.format,
+        output=Path(args.output) if args.output else None, encoding=args.encoding,
+        resume=args.resume, n_process=args.n_process)
+
+
+def _register_extract(commands) -> None:
+    extract = commands.add_parser("extract", help="records from report files or folders")
+    extract.add_argument("paths", nargs="+", help="files or folders of reports")
+    extract.add_argument("--format", choices=["table", "jsonl", "csv"], default="table")
+    extract.add_argument("--output", default=None, help="write here (atomically) instead of stdout")
+    extract.add_argument("--encoding", default=None, help="force an input encoding (e.g. gbk)")
+    extract.add_argument("--resume", action="store_true",
+                         help="with --output jsonl: skip files already in the output")
+    extract.add_argument("--model", default=None, help="model folder (default models/union_ie)")
+    extract.add_argument("--n-process", type=int, default=1, help="worker processes")
+    extract.set_defaults(run=_cmd_extract)
+
+
+_EXTRA_COMMANDS: list = [_register_extract, _register_evaluate]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -102,7 +102,7 @@ def train_programme_linker(train: list[Doc], dev: list[Doc], C: float = 1.0
         score = f1(*choose_best(dev_data, scores, threshold))
         if score > best_f:
             best_threshold, best_f = threshold, score
-    rule_scores = [f.get("rank_b0", 0.0) * f["same_paragraph"] for f in dev_data.features]
+    rule_scores = [f.get("rank_b0", 0.0) * f["same_sentence"] for f in dev_data.features]
     rule = f1(*choose_best(dev_data, rule_scores, 0.5))
     return model, best_threshold, {"dev_program_of_f": best_f, "threshold": best_threshold,
                                    "dev_rule_program_of_f": rule}

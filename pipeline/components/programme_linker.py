@@ -3,7 +3,7 @@
 A trained PairClassifier scores (metric, programme mention) candidates and
 the best one is kept when its probability clears ``threshold``; otherwise the
 metric has no programme. The rule baseline (``use_model = false``) takes the
-nearest programme before the metric in the same paragraph.
+nearest programme before the metric in the same sentence.
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ class ProgrammeLinker(Pipe):
             if self.use_model and self.model.is_trained:
                 scores = self.model.predict_proba([f for _, f in candidates])
                 threshold = self.threshold
-            else:  # nearest preceding mention in the same paragraph
-                scores = [float(f.get("rank_b0", 0.0) * f["same_paragraph"])
+            else:  # nearest preceding mention in the same sentence
+                scores = [float(f.get("rank_b0", 0.0) * f["same_sentence"])
                           for _, f in candidates]
                 threshold = 0.5
             best = max(range(len(candidates)), key=lambda i: scores[i])

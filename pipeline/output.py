@@ -1,0 +1,132 @@
+"""The ``extract`` command: read files, run the pipeline, write records.
+
+Bad files cost one line each and the batch goes on; the run ends with a
+summary and a non-zero exit code if any file failed. Output files are written
+atomically, and ``--resume`` skips files whose records are already there.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Iterator
+
+from .errors import InputError
+from .extraction import get_pipeline, process_texts
+from .reading import atomic_writer, iter_input_files, read_report_file
+from .records import doc_to_records
+
+logger = logging.getLogger("pipeline")
+
+TABLE_COLUMNS = ("union", "programme", "label", "value", "approx", "text", "start", "end")
+CSV_COLUMNS = ("source", "label", "text", "value", "approx", "value_high", "unit", "union",
+               "programme", "confidence", "start", "end", "sentence")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
+
+
+def _cell(record: dict, column: str) -> str:
+    value = record.get(column)
+    if value is None:
+        return "-"
+    if column == "value" and record.get("approx") == "range":
+        return f"{value}~{record.get('value_high')}"
+    return str(value).replace("\n", "⏎")
+
+
+def format_table(records: list[dict]) -> str:
+    """Records as an aligned text table (CJK characters count double)."""
+    rows = [[_cell(r, c) for c in TABLE_COLUMNS] for r in records]
+    widths = [max([_width(c), *(_width(row[i]) for row in rows)])
+              for i, c in enumerate(TABLE_COLUMNS)]
+    lines = ["  ".join(_pad(c, w) for c, w in zip(TABLE_COLUMNS, widths))]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend("  ".join(_pad(cell, w) for cell, w in zip(row, widths)) for row in rows)
+    return "\n".join(lines)
+
+
+def _done_sources(path: Path) -> set[str]:
+    done = set()
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if item.get("source") is not None:
+                done.add(item["source"])
+    return done
+
+
+def run_extraction(paths: list[Path], model: str | None = None, output_format: str = "table",
+                   output: Path | None = None, encoding: str | None = None,
+                   resume: bool = False, n_process: int = 1) -> int:
+    """Extract records from files and write them; returns the exit code."""
+    files = iter_input_files(paths)
+    previous: list[str] = []
+    if resume and output is not None and output.exists():
+        if output_format != "jsonl":
+            raise InputError("E204 --resume needs --format jsonl (a file of one record per line).")
+        done = _done_sources(output)
+        previous = output.read_text(encoding="utf-8").splitlines()
+        files = [f for f in files if str(f) not in done]
+        logger.warning("resuming: %d files already done, %d to go", len(done), len(files))
+    nlp = get_pipeline(model)
+    failures: list[str] = []
+    empty_files: list[str] = []
+
+    def texts() -> Iterator[tuple[str, str]]:
+        for path in files:
+            try:
+                decoded = read_report_file(path, encoding=encoding)
+            except InputError as error:
+                print(f"error: {error}", file=sys.stderr)
+                failures.append(str(path))
+                continue
+            if not decoded.text.strip():
+                empty_files.append(str(path))
+                # an empty file still marks itself done for --resume
+            yield decoded.text, str(path)
+
+    from tqdm import tqdm
+
+    records: list[dict] = []
+    progress = tqdm(total=len(files), unit="file", disable=len(files) < 2, file=sys.stderr)
+    for doc in process_texts(nlp, texts(), n_process=n_process):
+        records.extend(r.to_dict() for r in doc_to_records(doc))
+        progress.update(1)
+    progress.close()
+    rendered = _render(records, output_format)
+    if output is None:
+        sys.stdout.write(rendered)
+    else:
+        with atomic_writer(output) as handle:
+            for line in previous:
+                handle.write(line + "\n")
+            handle.write(rendered)
+    print(f"{len(files)} files, {len(records)} records, {len(failures)} failed"
+          + (f", {len(empty_files)} empty" if empty_files else ""), file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _render(records: list[dict], output_format: str) -> str:
+    if output_format == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if output_format == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(records)
+        return buffer.getvalue()
+    return format_table(records) + "\n"

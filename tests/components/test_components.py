@@ -1,0 +1,99 @@
+"""Every component: add from config, save/load round trip, scorer keys, registry."""
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import registry
+
+from pipeline.pair_classifier import PairClassifier
+
+FACTORIES = ["union_ie_metric_ruler", "union_ie_union_linker",
+             "union_ie_programme_linker", "union_ie_records"]
+
+
+@pytest.mark.parametrize("factory", FACTORIES)
+def test_components_factory_resolves_from_config(factory):
+    nlp = spacy.blank("zh")
+    nlp.add_pipe(factory)
+    assert nlp.pipe_names == [factory]
+    assert spacy.util.load_model_from_config(nlp.config).pipe_names == [factory]
+
+
+def test_components_tokenizer_is_registered():
+    assert registry.tokenizers.get("union_ie.ReportTokenizer.v1")
+
+
+def _doc(nlp, words, ents):
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+@pytest.fixture
+def char_nlp():
+    return spacy.blank("zh")  # character segmenter: no pkuseg needed
+
+
+def test_components_metric_ruler_overwrites_clashing_ents(char_nlp):
+    ruler = char_nlp.add_pipe("union_ie_metric_ruler")
+    doc = char_nlp.make_doc("投入8万余元")
+    doc.ents = [Span(doc, 1, 4, label="ORG")]  # 入8万: a wrong NER guess
+    doc = ruler(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("8万余元", "MONEY")]
+
+
+def test_components_metric_ruler_scorer_keys(char_nlp):
+    ruler = char_nlp.add_pipe("union_ie_metric_ruler")
+    doc = char_nlp.make_doc("投入8万余元")
+    reference = char_nlp.make_doc("投入8万余元")
+    reference.ents = [Span(reference, 2, 6, label="MONEY")]
+    scores = ruler.score([Example(ruler(doc), reference)])
+    assert {"ents_p", "ents_r", "ents_f"} <= set(scores) and scores["ents_f"] == 1.0
+
+
+@pytest.mark.parametrize("factory", ["union_ie_union_linker", "union_ie_programme_linker"])
+def test_components_linker_round_trip(char_nlp, tmp_path, factory):
+    linker = char_nlp.add_pipe(factory)
+    linker.model = PairClassifier({"same_sentence": 2.0, "is_subject": 1.5}, -0.5)
+    char_nlp.to_disk(tmp_path)
+    loaded = spacy.load(tmp_path)
+    assert loaded.get_pipe(factory).model.to_dict() == linker.model.to_dict()
+    assert loaded.get_pipe(factory).to_bytes() == linker.to_bytes()
+
+
+TEXT = "本报讯 2023年，洮南市总工会在金秋助学活动中发放15.73万元，资助35人。新增会员512人。"
+
+
+def _annotated(nlp):
+    doc = nlp.make_doc(TEXT)
+    spans = []
+    for surface, label in [("洮南市总工会", "UNION"), ("金秋助学", "PROGRAM"),
+                           ("15.73万元", "MONEY"), ("35人", "HEADCOUNT"), ("512人", "HEADCOUNT")]:
+        start = TEXT.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = spans
+    return doc
+
+
+def test_components_rule_linkers_and_records(char_nlp):
+    for name in ["union_ie_union_linker", "union_ie_programme_linker", "union_ie_records"]:
+        char_nlp.add_pipe(name, config={"use_model": False} if "linker" in name else {})
+    doc = _annotated(char_nlp)
+    for name, proc in char_nlp.pipeline:
+        doc = proc(doc)
+    rows = {(r["text"], r["union"], r["programme"], r["value"]) for r in doc._.records}
+    assert rows == {("15.73万元", "洮南市总工会", "金秋助学", 157300),
+                    ("35人", "洮南市总工会", "金秋助学", 35),
+                    ("512人", "洮南市总工会", None, 512)}
+    for record in doc._.records:
+        assert TEXT[record["start"]:record["end"]] == record["text"]
+
+
+def test_components_linker_scorer_keys(char_nlp):
+    linker = char_nlp.add_pipe("union_ie_union_linker", config={"use_model": False})
+    predicted = linker(_annotated(char_nlp))
+    reference = _annotated(char_nlp)
+    reference._.relations = [dict(r) for r in predicted._.relations]
+    scores = linker.score([Example(predicted, reference)])
+    assert scores["union_of_f"] == 1.0 and {"union_of_p", "union_of_r"} <= set(scores)

@@ -1,0 +1,36 @@
+import pytest
+
+from pipeline.metric_grammar import find_metrics
+from pipeline.normalize import normalize_text
+
+
+def _found(raw: str) -> list[tuple[str, str]]:
+    text = normalize_text(raw).text
+    return [(text[s:e], label) for s, e, label in find_metrics(text)]
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("投入8万余元走访慰问", [("8万余元", "MONEY")]),
+    ("一线职工1720人", [("1720人", "HEADCOUNT")]),
+    ("向一线职工夏送清凉2500多人次", [("2500多人次", "HEADCOUNT")]),
+    ("开展宣讲活动20场次", [("20场次", "COUNT")]),
+    ("价值近6万元", [("近6万元", "MONEY")]),
+    ("惠及三千余人", [("三千余人", "HEADCOUNT")]),
+    ("争取近两千万元", [("近两千万元", "MONEY")]),
+    ("上百人参加", [("上百人", "HEADCOUNT")]),
+    ("资助3000元至5000元", [("3000元至5000元", "MONEY")]),
+    ("覆盖 126 家企业", [("126家", "COUNT")]),
+    ("每人发放慰问金800元", [("800元", "MONEY")]),
+    ("约10多万元", [("约10多万元", "MONEY")]),
+])
+def test_metric_grammar_finds(raw, expected):
+    assert _found(raw) == expected
+
+
+@pytest.mark.parametrize("raw", [
+    "2023年3月15日", "占年度任务的106%", "建筑面积1832平方米", "连续12年", "18至35周岁",
+    "第一家", "三等奖", "三种精神", "“两节”期间", "一线职工", "一家汽车销售企业",
+    "拨打12351热线", "培训3个月", "党的二十大", "第3期", "五一劳动奖章",
+])
+def test_metric_grammar_ignores_non_metrics(raw):
+    assert _found(raw) == []

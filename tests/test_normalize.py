@@ -1,0 +1,41 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.normalize import normalize_text
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("職工互助保障", "职工互助保障"),
+    ("２６萬余名", "26万余名"),
+    ("发放慰问金(共计):12,000元;", "发放慰问金（共计）：12,000元；"),
+    ('开展"金秋助学"活动', "开展“金秋助学”活动"),
+    ("时间10:30开始", "时间10:30开始"),
+    ("覆盖 126 家企业", "覆盖126家企业"),
+    ("受众职工1000余人，打造\n\n“全国职工书屋示范点”1个", "受众职工1000余人，打造“全国职工书屋示范点”1个"),
+    ("完成职工互助保障7944人，占年度任务\n的106%", "完成职工互助保障7944人，占年度任务的106%"),
+    ("走访困难职工320户\n发放慰问金48万元", "走访困难职工320户\n发放慰问金48万元"),
+    ("洮南市总工会\n强基层促创新 提升服务能力\n\n洮北区总工会", "洮南市总工会\n强基层促创新 提升服务能力\n洮北区总工会"),
+    ("各项工作成效显著啊啊啊\n本报讯 2023年", "各项工作成效显著啊啊啊\n本报讯2023年"),
+    ("a\r\nb", "a\nb"),
+])
+def test_normalize_text_output(raw, expected):
+    assert normalize_text(raw).text == expected
+
+
+@given(st.text())
+def test_normalize_offsets_point_into_raw(raw):
+    normalized = normalize_text(raw)
+    assert len(normalized.offsets) == len(normalized.text)
+    assert list(normalized.offsets) == sorted(set(normalized.offsets))
+    assert all(0 <= i < len(raw) for i in normalized.offsets)
+
+
+@given(st.text(min_size=1))
+def test_normalize_span_round_trip(raw):
+    normalized = normalize_text(raw)
+    if not normalized.text:
+        return
+    start, end = normalized.to_raw(0, len(normalized.text))
+    assert 0 <= start < end <= len(raw)
+    assert normalized.to_processing(start, end) == (0, len(normalized.text))
