@@ -154,7 +154,21 @@ def _register_extract(commands) -> None:
     extract.set_defaults(run=_cmd_extract)
 
 
-_EXTRA_COMMANDS: list = [_register_extract, _register_evaluate]
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from .benchmark import run_bench
+
+    print(run_bench(args.model, args.chars))
+    return 0
+
+
+def _register_bench(commands) -> None:
+    bench = commands.add_parser("bench", help="characters per second, load time, peak memory")
+    bench.add_argument("--model", default=None, help="model folder (default models/union_ie)")
+    bench.add_argument("--chars", type=int, default=500_000, help="input size in characters")
+    bench.set_defaults(run=_cmd_bench)
+
+
+_EXTRA_COMMANDS: list = [_register_extract, _register_evaluate, _register_bench]
 
 
 def main(argv: list[str] | None = None) -> int:

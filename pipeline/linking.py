@@ -12,26 +12,30 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
 from .reports import ReportSegment, split_reports
-from .unions import fold_union_name, is_short_form, resolve_union
+from .unions import fold_union_name, is_short_form, resolve_union, same_union
 
 METRIC_LABELS = ("MONEY", "HEADCOUNT", "COUNT")
 _SENT = re.compile(r"[。！？!?；;]")
 _CLAUSE = re.compile(r"[，,、：:]")
 _BOUNDARY_BEFORE = set("\n，。；：！？、)）】」”,;:!? ")
 _GIVER_AFTER = ("的", "资金", "下拨", "拨付", "支持", "补助", "组织的", "举办的", "主办的",
-                "表彰", "授予", "命名", "评为")
-_OBJECT_BEFORE = ("联合", "参加", "向", "获", "被", "协同", "配合", "会同", "经", "由", "争取")
+                "表彰", "授予", "命名", "评为", "带来", "配套", "奖励")
+_OBJECT_BEFORE = ("联合", "参加", "向", "获", "被", "协同", "配合", "会同", "经", "由", "争取",
+                  "补助", "帮助", "指导", "推动", "督促", "对", "在")
 _ACTIVITY_VERBS = ("开展", "组织", "举办", "实施", "推进", "启动", "深化", "落实", "打造")
 _CUES = ("其中", "在", "中", "为", "投入", "发放", "慰问", "期间", "活动", "共", "累计",
          "资助", "覆盖", "参保", "理赔", "新建", "建成", "选树", "推荐", "培训", "办理")
 _HONOUR_ENDINGS = ("奖章", "奖状", "先锋号", "工匠", "标兵", "劳动模范", "劳模", "示范点",
                    "之家", "小家", "工作室", "奖")
 _UMBRELLAS = ("四季送", "四季恒温", "普惠服务", "帮扶")
+CUE_WINDOW = 160
 
 
 @dataclass
@@ -45,6 +49,21 @@ class DocContext:
     programmes: list[Span]
     union_names: dict[int, str] = field(default_factory=dict)  # start_char -> name
     subjects: dict[int, str | None] = field(default_factory=dict)  # segment start -> name
+    # prefix counts: sentence ends, clause marks and line breaks in text[:i]
+    sentence_prefix: list[int] = field(default_factory=list)
+    clause_prefix: list[int] = field(default_factory=list)
+    newline_prefix: list[int] = field(default_factory=list)
+    metric_starts: list[int] = field(default_factory=list)
+    programme_starts: list[int] = field(default_factory=list)
+
+    def count(self, prefix: list[int], start: int, end: int) -> int:
+        """How many marks of one kind lie in text[start:end]."""
+        lo, hi = sorted((start, end))
+        return prefix[hi] - prefix[lo]
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        return not self.count(self.sentence_prefix, a, b) and not self.count(
+            self.newline_prefix, a, b)
 
     @classmethod
     def build(cls, doc: Doc) -> "DocContext":
@@ -56,18 +75,32 @@ class DocContext:
             unions=[e for e in ents if e.label_ == "UNION"],
             programmes=[e for e in ents if e.label_ == "PROGRAM"],
         )
+        context.sentence_prefix = _prefix(doc.text, _SENT)
+        context.clause_prefix = _prefix(doc.text, _CLAUSE)
+        context.newline_prefix = list(accumulate((c == "\n" for c in doc.text), initial=0))
+        context.metric_starts = [m.start_char for m in context.metrics]
+        context.programme_starts = [p.start_char for p in context.programmes]
         for segment in context.segments:
             inside = [u for u in context.unions if segment.start <= u.start_char < segment.end]
             full = [fold_union_name(u.text) for u in inside if not is_short_form(u.text)]
-            lead = [u for u in inside if u.start_char < segment.lead_end]
+            lead = [u for u in inside if segment.lead_start <= u.start_char < segment.lead_end]
             subject_span = (lead or inside or [None])[0]
             subject = None
             if subject_span is not None:
                 subject = resolve_union(subject_span.text, full)
                 full = [subject, *[f for f in full if f != subject]]
+            # one name per union: aliases (中建三局工会 / 中建三局集团有限公司工会)
+            # take the longest spelling, which is the fullest mention
+            representative: dict[str, str] = {}
+            for name in sorted(set(full), key=len, reverse=True):
+                representative[name] = next(
+                    (r for r in representative.values() if same_union(r, name)), name)
+            if subject is not None:
+                subject = representative.get(subject, subject)
             context.subjects[segment.start] = subject
             for union in inside:
-                context.union_names[union.start_char] = resolve_union(union.text, full)
+                name = resolve_union(union.text, full)
+                context.union_names[union.start_char] = representative.get(name, name)
         return context
 
     def segment(self, position: int) -> ReportSegment:
@@ -77,36 +110,47 @@ class DocContext:
         return self.segments[-1]
 
 
+def _prefix(text: str, pattern: re.Pattern[str]) -> list[int]:
+    marks = [0] * (len(text) + 1)
+    for match in pattern.finditer(text):
+        marks[match.start() + 1] = 1
+    return list(accumulate(marks))
+
+
 def _between(text: str, a: int, b: int) -> str:
     return text[min(a, b):max(a, b)]
 
 
 def _shared(context: DocContext, metric: Span, other: Span) -> dict[str, float]:
     """Features of the stretch of text between a metric and a candidate."""
-    text = context.doc.text
     before = other.end_char <= metric.start_char
-    gap = _between(text, other.end_char, metric.start_char) if before else \
-        _between(text, metric.end_char, other.start_char)
-    sentences = len(_SENT.findall(gap))
-    paragraphs = gap.count("\n")
+    lo, hi = (other.end_char, metric.start_char) if before else (metric.end_char, other.start_char)
+    lo, hi = min(lo, hi), max(lo, hi)
+    sentences = context.count(context.sentence_prefix, lo, hi)
+    paragraphs = context.count(context.newline_prefix, lo, hi)
+    clauses = context.count(context.clause_prefix, lo, hi)
     features = {
         "before": float(before),
         "after": float(not before),
-        "log_chars": math.log1p(len(gap)),
-        "clauses": min(len(_CLAUSE.findall(gap)), 6) / 6,
-        "same_clause": float(not _CLAUSE.search(gap) and not sentences and not paragraphs),
+        "log_chars": math.log1p(hi - lo),
+        "clauses": min(clauses, 6) / 6,
+        "same_clause": float(not clauses and not sentences and not paragraphs),
         "same_sentence": float(sentences == 0 and paragraphs == 0),
         "sentences": min(sentences, 6) / 6,
         "paragraphs": min(paragraphs, 4) / 4,
         "same_paragraph": float(paragraphs == 0),
         f"dir_{'b' if before else 'a'}_sent{min(sentences, 3)}_par{min(paragraphs, 2)}": 1.0,
+        "label_" + metric.label_: 1.0,
     }
-    for cue in _CUES:
-        if cue in gap:
-            features[f"cue_{cue}"] = 1.0
-    verbs = sum(gap.count(v) for v in _ACTIVITY_VERBS)
-    features["activity_verbs"] = min(verbs, 3) / 3
-    features["label_" + metric.label_] = 1.0
+    if hi - lo <= CUE_WINDOW:  # cue words only matter near the metric
+        gap = context.doc.text[lo:hi]
+        for cue in _CUES:
+            if cue in gap:
+                features[f"cue_{cue}"] = 1.0
+        verbs = sum(gap.count(v) for v in _ACTIVITY_VERBS)
+        features["activity_verbs"] = min(verbs, 3) / 3
+    else:
+        features["far"] = 1.0
     return features
 
 
@@ -116,9 +160,8 @@ def union_candidates(context: DocContext, metric: Span) -> list[tuple[str, Span,
     segment = context.segment(metric.start_char)
     subject = context.subjects.get(segment.start)
     mentions = [u for u in context.unions if segment.start <= u.start_char < segment.end]
-    sentence_unions = [u for u in mentions if not _SENT.search(
-        _between(text, u.start_char, metric.start_char)) and "\n" not in _between(
-        text, u.start_char, metric.start_char)]
+    sentence_unions = [u for u in mentions
+                       if context.same_sentence(u.start_char, metric.start_char)]
     by_name: dict[str, tuple[Span, dict[str, float]]] = {}
     ordered_before = sorted((u for u in mentions if u.end_char <= metric.start_char),
                             key=lambda u: -u.start_char)
@@ -129,11 +172,13 @@ def union_candidates(context: DocContext, metric: Span) -> list[tuple[str, Span,
         after = text[union.end_char:union.end_char + 4]
         features.update({
             "is_subject": float(name == subject),
-            "in_lead": float(union.start_char < segment.lead_end),
+            "in_lead": float(segment.lead_start <= union.start_char < segment.lead_end),
             "subject_position": float(not prev or prev[-1] in _BOUNDARY_BEFORE
                                       or prev.endswith(("年", "日", "月"))),
-            "giver_after": float(after.startswith(_GIVER_AFTER)),
+            "giver_after": float(after.startswith(_GIVER_AFTER) or any(
+                cue in text[union.end_char:union.end_char + 8] for cue in _GIVER_AFTER[1:])),
             "object_before": float(prev.endswith(_OBJECT_BEFORE)),
+            "listed": float(after.startswith(("等", "、", "和", "及"))),
             "short_form": float(is_short_form(union.text)),
             "national_or_province": float(name.endswith(("省总工会", "全总", "全国总工会"))
                                           or name in ("省总", "省总工会")),
@@ -142,10 +187,16 @@ def union_candidates(context: DocContext, metric: Span) -> list[tuple[str, Span,
             "line_start": float(not prev or prev.endswith("\n")
                                 or bool(re.search(r"\n[（(]?[一二三四五六七八九十\d]+[、.）)]?$", prev))),
         })
+        actor = features["subject_position"] * (1.0 - features["giver_after"]) * (
+            1.0 - features["object_before"]) * (1.0 - features["listed"])
+        features["actor_nearest_sentence"] = actor * features["nearest_before"] * features["same_sentence"]
+        features["actor_nearest_paragraph"] = actor * features["nearest_before"] * features["same_paragraph"]
+        features["actor_line_start_paragraph"] = features["line_start"] * features["same_paragraph"]
+        features["actor_after_sentence"] = actor * features["after"] * features["same_sentence"]
         # 分别: the i-th union of the sentence takes the i-th metric after 分别
-        if "分别" in _between(text, union.end_char, metric.start_char) and union in sentence_unions:
-            metrics_after = [m for m in context.metrics if union.end_char < m.start_char and
-                             not _SENT.search(_between(text, union.end_char, m.start_char))]
+        if union in sentence_unions and "分别" in _between(text, union.end_char, metric.start_char):
+            metrics_after = [m for m in context.metrics if union.end_char < m.start_char
+                             and context.same_sentence(union.end_char, m.start_char)]
             index_union = sentence_unions.index(union)
             index_metric = metrics_after.index(metric) if metric in metrics_after else -1
             features["respectively_match"] = float(index_union == index_metric)
@@ -182,25 +233,26 @@ def programme_candidates(context: DocContext, metric: Span, window: int = 400
         if gap <= window or in_lead:
             candidates.append((programme, rank, True))
     for rank, programme in enumerate(after):
-        gap = _between(text, metric.end_char, programme.start_char)
-        if not _SENT.search(gap) and "\n" not in gap and len(gap) <= 60:
+        if programme.start_char - metric.end_char > 60:
+            break
+        if context.same_sentence(metric.end_char, programme.start_char):
             candidates.append((programme, rank, False))
-    metric_count_between: dict[int, int] = {}
     result = []
     for programme, rank, is_before in candidates:
         features = _shared(context, metric, programme)
         lo, hi = sorted((programme.end_char, metric.start_char)) if is_before else \
             (metric.end_char, programme.start_char)
-        others = sum(1 for p in mentions if lo <= p.start_char and p.end_char <= hi)
-        metric_count_between[id(programme)] = sum(
-            1 for m in context.metrics if lo <= m.start_char and m.end_char <= hi)
+        others = max(0, bisect_left(context.programme_starts, hi)
+                     - bisect_left(context.programme_starts, lo))
+        metrics_between = max(0, bisect_left(context.metric_starts, hi)
+                              - bisect_left(context.metric_starts, lo))
         after_text = text[programme.end_char:programme.end_char + 6]
         before_text = text[max(0, programme.start_char - 4):programme.start_char]
         name = programme.text
         features.update({
             f"rank_{'b' if is_before else 'a'}{min(rank, 3)}": 1.0,
             "programmes_between": min(others, 4) / 4,
-            "metrics_between": min(metric_count_between[id(programme)], 8) / 8,
+            "metrics_between": min(metrics_between, 8) / 8,
             "time_use": float(after_text.lstrip("”’\"").startswith(("期间", "前夕", "前后", "来临"))),
             "honour": float(name.endswith(_HONOUR_ENDINGS)),
             "umbrella": float(name.replace("“", "").replace("”", "") in _UMBRELLAS),

@@ -9,13 +9,14 @@ record.text`` always holds.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Span
 
 from .normalize import NormalizedText
-from .reports import sentence_bounds
+from .reports import SENTENCE_END
 
 METRIC_LABELS = ("MONEY", "HEADCOUNT", "COUNT")
 
@@ -60,20 +61,24 @@ def doc_to_records(doc: Doc) -> list[Record]:
     relations = doc._.relations or []
     by_head: dict[tuple[int, int, str], dict] = {
         (r["head"][0], r["head"][1], r["label"]): r for r in relations}
+    ends = [m.end() for m in SENTENCE_END.finditer(doc.text)]
     records = []
     for ent in doc.ents:
         if ent.label_ not in METRIC_LABELS:
             continue
-        records.append(_record(doc, ent, view, by_head))
+        records.append(_record(doc, ent, view, by_head, ends))
     return records
 
 
-def _record(doc: Doc, ent: Span, view: NormalizedText, by_head: dict) -> Record:
+def _record(doc: Doc, ent: Span, view: NormalizedText, by_head: dict,
+            sentence_ends: list[int]) -> Record:
     start, end = view.to_raw(ent.start_char, ent.end_char)
     value = ent._.metric_value
     union = by_head.get((ent.start_char, ent.end_char, "UNION_OF"))
     programme = by_head.get((ent.start_char, ent.end_char, "PROGRAM_OF"))
-    s_start, s_end = sentence_bounds(doc.text, ent.start_char)
+    index = bisect_right(sentence_ends, ent.start_char)
+    s_start = sentence_ends[index - 1] if index else 0
+    s_end = sentence_ends[index] if index < len(sentence_ends) else len(doc.text)
     raw_s_start, raw_s_end = view.to_raw(s_start, max(s_end, s_start + 1))
     confidence = (union["score"] if union else 0.0)
     if programme:

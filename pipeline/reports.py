@@ -25,6 +25,7 @@ class ReportSegment:
     start: int
     end: int
     lead_end: int  # end of the lead sentence (subject union is named here)
+    lead_start: int = 0  # where the lead sentence starts
 
 
 def split_reports(text: str) -> list[ReportSegment]:
@@ -33,17 +34,19 @@ def split_reports(text: str) -> list[ReportSegment]:
     text (str): Normalized text.
     RETURNS (list[ReportSegment]): Consecutive segments covering the text; text
         before the first lead (a greeting, a headline) joins the first report.
+        Without any lead the whole text is one report led by its first sentence.
     """
-    starts = [m.start() for m in REPORT_LEAD.finditer(text)]
-    if not starts or starts[0] != 0:
-        starts = [0, *starts[1:]] if starts else [0]
-    bounds = [*starts, len(text)]
+    leads = list(REPORT_LEAD.finditer(text))
+    if not leads:
+        first = SENTENCE_END.search(text)
+        return [ReportSegment(0, len(text), first.end() if first else len(text))]
+    starts = [0, *(m.start() for m in leads[1:])]
+    ends = [*starts[1:], len(text)]
     segments = []
-    for start, end in zip(bounds, bounds[1:]):
-        lead_match = SENTENCE_END.search(text, REPORT_LEAD.match(text, start).end()
-                                         if REPORT_LEAD.match(text, start) else start)
-        lead_end = lead_match.end() if lead_match and lead_match.end() <= end else end
-        segments.append(ReportSegment(start, end, lead_end))
+    for start, end, lead in zip(starts, ends, leads):
+        lead_sentence = SENTENCE_END.search(text, lead.end(), end)
+        segments.append(ReportSegment(start, end, lead_sentence.end() if lead_sentence else end,
+                                      lead.start()))
     return segments
 
 

@@ -11,6 +11,7 @@ boundaries fall on token boundaries.
 from __future__ import annotations
 
 import contextlib
+from bisect import bisect_left, bisect_right
 import io
 import re
 from pathlib import Path
@@ -83,6 +84,7 @@ class ReportTokenizer(ChineseTokenizer):
 
 
 def _apply_cuts(words: list[str], text: str, cuts: set[int]) -> list[str]:
+    ordered = sorted(cuts)
     pieces: list[str] = []
     position = 0
     for word in words:
@@ -90,7 +92,7 @@ def _apply_cuts(words: list[str], text: str, cuts: set[int]) -> list[str]:
         if start < 0:  # the segmenter changed the text: trust the text instead
             continue
         end = start + len(word)
-        inner = sorted(c for c in cuts if start < c < end)
+        inner = ordered[bisect_right(ordered, start):bisect_left(ordered, end)]
         bounds = [start, *inner, end]
         pieces.extend(text[a:b] for a, b in zip(bounds, bounds[1:]))
         position = end

@@ -76,3 +76,49 @@ def province_free(name: str) -> str:
         if place.endswith(("省", "自治区")) and name.startswith(place) and len(name) > len(place) + 3:
             return name[len(place):]
     return name
+
+
+_SUFFIX = re.compile(r"(总工会|工会联合会|联合工会|工会委员会|工会)$")
+
+
+def _is_subsequence(short: str, long: str) -> int:
+    """Index in ``long`` just after the last matched character, or -1."""
+    position = 0
+    for char in short:
+        position = long.find(char, position)
+        if position < 0:
+            return -1
+        position += 1
+    return position
+
+
+_LEVEL_WORD = re.compile(r"(省|市|县|区|州|镇|乡|街道|旗|盟)")
+_COMPATIBLE = {"工会": "g", "总工会": "g", "工会委员会": "g", "联合工会": "l", "工会联合会": "f"}
+
+
+def same_union(a: str, b: str) -> bool:
+    """Whether two folded full names in one report name the same union.
+
+    Same: 中建三局工会 / 中建三局集团有限公司工会, 铜仁市总工会 / 贵州省铜仁市总工会,
+    望京街道工会 / 朝阳区望京街道总工会, 南昌新就业形态联合工会 /
+    南昌市新就业形态劳动者联合工会. Not the same: 深圳市总工会 /
+    深圳市快递行业联合工会, 浏阳市总工会 / 浏阳市大瑶镇总工会.
+    """
+    if a == b:
+        return True
+    if is_short_form(a) or is_short_form(b):
+        return False
+    suffix_a, suffix_b = _SUFFIX.search(a), _SUFFIX.search(b)
+    if not suffix_a or not suffix_b:
+        return False
+    if _COMPATIBLE[suffix_a.group(1)] != _COMPATIBLE[suffix_b.group(1)]:
+        return False
+    core_a, core_b = a[: suffix_a.start()], b[: suffix_b.start()]
+    shorter, longer = sorted((core_a, core_b), key=len)
+    if len(shorter) < 2:
+        return False
+    end = _is_subsequence(shorter, longer)
+    if end < 0 or shorter[0] not in longer[: max(4, len(longer) - len(shorter) + 1)]:
+        return False
+    # extra words after the shared part must not name a lower level (镇, 街道)
+    return not _LEVEL_WORD.search(longer[end:])
