@@ -42,5 +42,7 @@ class Errors:
     E201 = "E201 {path}: cannot decode as text ({reason}); try --encoding."
     E202 = "E202 {path}: looks like a binary file, skipped."
     E203 = "E203 {path}: no such file or folder."
+    E205 = "E205 {path}: cannot be read ({reason}). Check that it is a file you may read."
+    E206 = "E206 max_chars must be a positive number of characters, got {max_chars}."
     E301 = "E301 {path}:{line}: not a JSON object: {reason}"
     E302 = "E302 {path}:{line}: report has no 'text' field."

@@ -18,6 +18,7 @@ from .scoring import Scores, score_reports
 ABLATIONS = {
     "full pipeline": {},
     "ruler only": {"disable": ["tok2vec", "ner"]},
+    "no entity guard": {"disable": ["union_ie_entity_guard"]},
     "NER only": {"disable": ["union_ie_metric_ruler", "entity_ruler"]},
     "rule linkers": {"rule_linkers": True},
 }

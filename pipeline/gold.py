@@ -35,9 +35,10 @@ class GoldConversion:
     spans: int = 0
 
 
-def raw_to_doc_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+def raw_to_doc_span(doc: Doc, start: int, end: int, label: str,
+                    normalized: NormalizedText | None = None) -> Span | None:
     """The Doc span of a raw-text span, or None if it cuts through a token."""
-    normalized = NormalizedText(doc._.raw_text, doc.text, tuple(doc._.raw_offsets))
+    normalized = normalized or NormalizedText(doc._.raw_text, doc.text, tuple(doc._.raw_offsets))
     mapped = normalized.to_processing(start, end)
     if mapped is None:
         return None
@@ -54,12 +55,12 @@ def reports_to_docs(nlp: Language, reports: Iterable[dict[str, Any]]) -> GoldCon
     result = GoldConversion()
     for report in reports:
         doc = nlp.make_doc(report["text"])
+        normalized = NormalizedText(doc._.raw_text, doc.text, tuple(doc._.raw_offsets))
         ents = []
         for gold in report["spans"]:
             result.spans += 1
-            span = raw_to_doc_span(doc, gold["start"], gold["end"], gold["label"])
+            span = raw_to_doc_span(doc, gold["start"], gold["end"], gold["label"], normalized)
             if span is None:
-                normalized = NormalizedText(doc._.raw_text, doc.text, tuple(doc._.raw_offsets))
                 mapped = normalized.to_processing(gold["start"], gold["end"]) or (0, 0)
                 inside = doc.char_span(mapped[0], mapped[1], alignment_mode="expand")
                 result.misaligned.append(Misaligned(

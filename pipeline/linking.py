@@ -36,6 +36,15 @@ _HONOUR_ENDINGS = ("奖章", "奖状", "先锋号", "工匠", "标兵", "劳动�
                    "之家", "小家", "工作室", "奖")
 _UMBRELLAS = ("四季送", "四季恒温", "普惠服务", "帮扶")
 CUE_WINDOW = 160
+FIGURE_LOOKAHEAD = 80
+
+
+def _is_figure_line(text: str, metric: Span) -> bool:
+    """Whether the metric stands (nearly) alone on its line, as in round-ups."""
+    start = text.rfind("\n", 0, metric.start_char) + 1
+    end = text.find("\n", metric.end_char)
+    line = text[start:len(text) if end < 0 else end]
+    return len(line.strip()) - len(metric.text) <= 4
 
 
 @dataclass
@@ -43,6 +52,7 @@ class DocContext:
     """Per-Doc facts shared by every pair: reports, unions and their names."""
 
     doc: Doc
+    text: str  # doc.text, which spaCy rebuilds from the tokens on every access
     segments: list[ReportSegment]
     metrics: list[Span]
     unions: list[Span]
@@ -68,16 +78,18 @@ class DocContext:
     @classmethod
     def build(cls, doc: Doc) -> "DocContext":
         ents = list(doc.ents)
+        text = doc.text
         context = cls(
             doc=doc,
-            segments=split_reports(doc.text),
+            text=text,
+            segments=split_reports(text),
             metrics=[e for e in ents if e.label_ in METRIC_LABELS],
             unions=[e for e in ents if e.label_ == "UNION"],
             programmes=[e for e in ents if e.label_ == "PROGRAM"],
         )
-        context.sentence_prefix = _prefix(doc.text, _SENT)
-        context.clause_prefix = _prefix(doc.text, _CLAUSE)
-        context.newline_prefix = list(accumulate((c == "\n" for c in doc.text), initial=0))
+        context.sentence_prefix = _prefix(text, _SENT)
+        context.clause_prefix = _prefix(text, _CLAUSE)
+        context.newline_prefix = list(accumulate((c == "\n" for c in text), initial=0))
         context.metric_starts = [m.start_char for m in context.metrics]
         context.programme_starts = [p.start_char for p in context.programmes]
         for segment in context.segments:
@@ -143,7 +155,7 @@ def _shared(context: DocContext, metric: Span, other: Span) -> dict[str, float]:
         "label_" + metric.label_: 1.0,
     }
     if hi - lo <= CUE_WINDOW:  # cue words only matter near the metric
-        gap = context.doc.text[lo:hi]
+        gap = context.text[lo:hi]
         for cue in _CUES:
             if cue in gap:
                 features[f"cue_{cue}"] = 1.0
@@ -156,7 +168,7 @@ def _shared(context: DocContext, metric: Span, other: Span) -> dict[str, float]:
 
 def union_candidates(context: DocContext, metric: Span) -> list[tuple[str, Span, dict[str, float]]]:
     """Every distinct union of the metric's report, with the features of its best mention."""
-    text = context.doc.text
+    text = context.text
     segment = context.segment(metric.start_char)
     subject = context.subjects.get(segment.start)
     mentions = [u for u in context.unions if segment.start <= u.start_char < segment.end]
@@ -218,7 +230,7 @@ def programme_candidates(context: DocContext, metric: Span, window: int = 400
     """Programme mentions that may own the metric: same report, before it in the
     same or an earlier paragraph (within ``window`` characters), the report's
     lead and headline, or after it in the same sentence."""
-    text = context.doc.text
+    text = context.text
     segment = context.segment(metric.start_char)
     mentions = [p for p in context.programmes if segment.start <= p.start_char < segment.end]
     before = sorted((p for p in mentions if p.end_char <= metric.start_char),
@@ -232,10 +244,15 @@ def programme_candidates(context: DocContext, metric: Span, window: int = 400
         in_lead = programme.start_char < max(segment.lead_end, first_paragraph_end)
         if gap <= window or in_lead:
             candidates.append((programme, rank, True))
+    figure_line = _is_figure_line(text, metric)
     for rank, programme in enumerate(after):
-        if programme.start_char - metric.end_char > 60:
+        if programme.start_char - metric.end_char > (FIGURE_LOOKAHEAD if figure_line else 60):
             break
-        if context.same_sentence(metric.end_char, programme.start_char):
+        # a figure standing alone on its line ("1,280名" then the description on
+        # the next line) belongs to what the next line names
+        if context.same_sentence(metric.end_char, programme.start_char) or (
+                figure_line and context.count(context.newline_prefix, metric.end_char,
+                                              programme.start_char) <= 2):
             candidates.append((programme, rank, False))
     result = []
     for programme, rank, is_before in candidates:
@@ -262,6 +279,8 @@ def programme_candidates(context: DocContext, metric: Span, window: int = 400
             "metric_directly_after": float(is_before and metric.start_char - programme.end_char <= 3),
             "programme_directly_after": float(not is_before and programme.start_char - metric.end_char <= 3),
             "n_candidates": min(len(candidates), 8) / 8,
+            "figure_line": float(figure_line),
+            "figure_line_after": float(figure_line and not is_before),
         })
         result.append((programme, features))
     return result

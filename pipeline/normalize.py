@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,7 @@ _SENTENCE_END = set("。！？!?；;：:…")
 # OCR column breaks join only when the line before is this long; shorter lines
 # are headings or one-phrase-per-line posts whose breaks separate phrases.
 OCR_MIN_LINE = 11
+COLUMN_MIN_WIDTH, COLUMN_TOLERANCE, COLUMN_MIN_SHARE = 13, 3, 0.4
 
 _ASCII_PUNCT = {",": "，", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 _FULLWIDTH_FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
@@ -30,6 +32,7 @@ _FULLWIDTH_FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
 _FULLWIDTH_FOLD.update({"％": "%", "．": ".", "，": "，", "\u3000": " ", "\u00a0": " ", "\r": "\n"})
 
 _BREAK_RUN = re.compile(r"[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*")
+_BULLETS = set("◎●○■□▲△◆◇★☆·•—-【[")
 _HEADLINE_SPACE = re.compile(r"[\u3400-\u9fff] +[\u3400-\u9fff]")
 # A new report starts here, whatever the line before looks like.
 _REPORT_LEADS = ("本报讯", "本报记者", "本网讯", "讯（", "讯(")
@@ -94,6 +97,25 @@ def _fold_ascii_punct(chars: list[str]) -> None:
             chars[i] = "。"
 
 
+def column_width(text: str) -> int:
+    """The width of a scanned page's columns, or 0 for free-flowing text.
+
+    Column text has many lines of one width of 13 or more characters; web text
+    and one-phrase-per-line posts do not, and their breaks are all real.
+    """
+    lengths = [len(line.strip()) for line in text.split("\n") if len(line.strip()) >= 8]
+    if len(lengths) < 4:
+        return 0
+    mode, _ = Counter(lengths).most_common(1)[0]
+    share = sum(1 for n in lengths if abs(n - mode) <= COLUMN_TOLERANCE) / len(lengths)
+    return mode if mode >= COLUMN_MIN_WIDTH and share >= COLUMN_MIN_SHARE else 0
+
+
+def is_columnar(text: str) -> bool:
+    """Whether the text looks like a scanned page broken into columns."""
+    return column_width(text) > 0
+
+
 def normalize_text(raw: str) -> NormalizedText:
     """Normalize raw report text for the models, keeping the offset map.
 
@@ -107,6 +129,8 @@ def normalize_text(raw: str) -> NormalizedText:
     _fold_ascii_punct(chars)
     folded = "".join(chars)
     keep = [True] * len(folded)
+    width = column_width(folded)
+    min_line = max(OCR_MIN_LINE, width - COLUMN_TOLERANCE)
     # Join OCR column breaks: a break inside a sentence of a long line.
     for match in _BREAK_RUN.finditer(folded):
         start, end = match.span()
@@ -116,7 +140,9 @@ def normalize_text(raw: str) -> NormalizedText:
         after = folded[end] if end < len(folded) else ""
         blank_line = folded.count("\n", start, end) > 1
         joinable = (
-            len(line) >= OCR_MIN_LINE
+            width
+            and len(line) >= min_line
+            and not (blank_line and (after.isdigit() or after in _BULLETS))
             and not (blank_line and _HEADLINE_SPACE.search(line))
             and not folded.startswith(_REPORT_LEADS, end)
             and before not in _SENTENCE_END

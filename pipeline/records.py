@@ -46,9 +46,10 @@ class Record:
 
 
 def _raw_view(doc: Doc) -> NormalizedText:
+    text = doc.text
     if doc._.raw_offsets is None:  # a Doc made without the report tokenizer
-        return NormalizedText(doc.text, doc.text, tuple(range(len(doc.text))))
-    return NormalizedText(doc._.raw_text, doc.text, tuple(doc._.raw_offsets))
+        return NormalizedText(text, text, tuple(range(len(text))))
+    return NormalizedText(doc._.raw_text, text, tuple(doc._.raw_offsets))
 
 
 def doc_to_records(doc: Doc) -> list[Record]:
@@ -58,10 +59,11 @@ def doc_to_records(doc: Doc) -> list[Record]:
     RETURNS (list[Record]): Records in text order, offsets in the raw text.
     """
     view = _raw_view(doc)
+    text = view.text
     relations = doc._.relations or []
     by_head: dict[tuple[int, int, str], dict] = {
         (r["head"][0], r["head"][1], r["label"]): r for r in relations}
-    ends = [m.end() for m in SENTENCE_END.finditer(doc.text)]
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
     records = []
     for ent in doc.ents:
         if ent.label_ not in METRIC_LABELS:
@@ -78,7 +80,7 @@ def _record(doc: Doc, ent: Span, view: NormalizedText, by_head: dict,
     programme = by_head.get((ent.start_char, ent.end_char, "PROGRAM_OF"))
     index = bisect_right(sentence_ends, ent.start_char)
     s_start = sentence_ends[index - 1] if index else 0
-    s_end = sentence_ends[index] if index < len(sentence_ends) else len(doc.text)
+    s_end = sentence_ends[index] if index < len(sentence_ends) else len(view.text)
     raw_s_start, raw_s_end = view.to_raw(s_start, max(s_end, s_start + 1))
     confidence = (union["score"] if union else 0.0)
     if programme:

@@ -33,6 +33,12 @@ MODEL_FILES = {
 }
 _MEMBER_PREFIX = "pkuseg-0.0.25/pkuseg/models/default/"
 _VERIFIED_MARK = ".verified"
+# The shipped layout: features whose five tag weights all lie within
+# +-PRUNE_THRESHOLD dropped (2.64M -> 0.87M features). On the corpus it keeps
+# 99.9% of token boundaries while loading in 1.3 s instead of 2.3 s and
+# peaking at 389 MB instead of 741 MB (README, "Segmenter storage").
+PRUNE_THRESHOLD = 0.05
+LAYOUT_ENV = "UNION_IE_PKUSEG_LAYOUT"  # "pruned" (default) or "full"
 
 
 def cache_dir() -> Path:
@@ -76,6 +82,7 @@ def fetch_segmenter(folder: Path | None = None, force: bool = False) -> Path:
     folder = folder or cache_dir()
     if is_cached(folder) and not force:
         logger.info("pkuseg model already cached in %s", folder)
+        require_segmenter(folder)
         return folder
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=folder.parent) as tmp:
@@ -108,12 +115,55 @@ def fetch_segmenter(folder: Path | None = None, force: bool = False) -> Path:
                     path=name, expected=expected, actual=actual, cache=folder))
             os.replace(tmp_path / name, folder / name)
     (folder / _VERIFIED_MARK).write_text(PKUSEG_RELEASE + "\n")
+    require_segmenter(folder)  # derive the pruned layout now, not at first load
     return folder
+
+
+def prune_model(source: Path, target: Path, threshold: float = PRUNE_THRESHOLD) -> Path:
+    """Write a smaller pkuseg model that drops near-zero features.
+
+    source (Path): Folder with the original ``features.pkl`` and ``weights.npz``.
+    target (Path): Folder to write the pruned model to.
+    threshold (float): Keep a feature if any of its tag weights exceeds this in
+        absolute value. Defaults to PRUNE_THRESHOLD.
+    RETURNS (Path): ``target``.
+    """
+    import pickle
+
+    import numpy as np
+
+    with (source / "features.pkl").open("rb") as handle:
+        features = pickle.load(handle)
+    with np.load(source / "weights.npz") as archive:
+        weights, (n_tag, n_feature) = archive["w"], (int(x) for x in archive["sizes"])
+    by_feature = weights[: n_tag * n_feature].reshape(n_feature, n_tag)
+    keep = np.abs(by_feature).max(axis=1) > threshold
+    keep[0] = True  # the fallback feature
+    new_index = np.cumsum(keep) - 1
+    features["feature_to_idx"] = {name: int(new_index[i])
+                                  for name, i in features["feature_to_idx"].items() if keep[i]}
+    target.mkdir(parents=True, exist_ok=True)
+    partial = target / "features.pkl.part"
+    with partial.open("wb") as handle:
+        pickle.dump(features, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    np.savez(target / "weights.npz", sizes=np.array([n_tag, int(keep.sum())]),
+             w=np.concatenate([by_feature[keep].ravel(), weights[n_tag * n_feature:]]))
+    os.replace(partial, target / "features.pkl")
+    return target
 
 
 def require_segmenter(folder: Path | None = None) -> Path:
-    """The cached model folder, or one clear error saying how to get it."""
+    """The model folder to load, or one clear error saying how to get it.
+
+    The pruned layout is derived from the verified original on first use.
+    """
     folder = folder or cache_dir()
     if not is_cached(folder):
         raise SegmenterMissingError(Errors.E001.format(cache=folder))
-    return folder
+    if os.environ.get(LAYOUT_ENV, "pruned") == "full":
+        return folder
+    pruned = folder / f"pruned-{PRUNE_THRESHOLD}"
+    if not (pruned / "features.pkl").exists():
+        logger.info("writing the pruned pkuseg layout to %s", pruned)
+        prune_model(folder, pruned)
+    return pruned

@@ -34,13 +34,23 @@ _CN_SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "�
 _CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
 _CN_NUMERAL = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖十拾百佰千仟万亿"
 
+def _units() -> str:
+    import json
+
+    from .metric_grammar import PATTERNS
+
+    spec = json.loads(PATTERNS.read_text(encoding="utf-8"))
+    units = {u for group in spec["units"].values() for u in group}
+    return "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+
+
 _LEAD = "|".join(sorted(LEADING_APPROX, key=len, reverse=True))
 _TRAIL = "|".join(sorted(TRAILING_APPROX, key=len, reverse=True))
 _ONE = re.compile(
     rf"^(?P<lead>(?:{_LEAD})*)"
     rf"(?:(?P<arabic>\d+(?:\.\d+)?)(?P<mid>余|多)?(?P<mult>[十百千万亿]*)"
     rf"|(?P<chinese>[{_CN_NUMERAL}]+))"
-    rf"(?P<approx>余|多)?(?P<unit>[^\d{_CN_NUMERAL}余多]*?)"
+    rf"(?P<approx>余|多)?(?P<unit>(?:{_units()})?)"
     rf"(?P<trail>(?:{_TRAIL})?)$"
 )
 _RANGE_SEP = re.compile(r"(?<=\S)(?:至|到|-|—|~|～|－|－)(?=\S)")
@@ -98,9 +108,8 @@ def _multiplier(mult: str) -> float:
 
 
 def _fold(surface: str) -> str:
-    text = normalize_text(surface).text
-    text = re.sub(r"(?<=\d)[,，](?=\d{3})", "", text)
-    return re.sub(r"\s+", "", text)
+    text = re.sub(r"\s+", "", normalize_text(surface).text)
+    return re.sub(r"(?<=\d)[,，](?=\d{3})", "", text)
 
 
 def _parse_one(text: str) -> tuple[float, str | None, str, str] | None:

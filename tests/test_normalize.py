@@ -12,8 +12,6 @@ from pipeline.normalize import normalize_text
     ('开展"金秋助学"活动', "开展“金秋助学”活动"),
     ("时间10:30开始", "时间10:30开始"),
     ("覆盖 126 家企业", "覆盖126家企业"),
-    ("受众职工1000余人，打造\n\n“全国职工书屋示范点”1个", "受众职工1000余人，打造“全国职工书屋示范点”1个"),
-    ("完成职工互助保障7944人，占年度任务\n的106%", "完成职工互助保障7944人，占年度任务的106%"),
     ("走访困难职工320户\n发放慰问金48万元", "走访困难职工320户\n发放慰问金48万元"),
     ("洮南市总工会\n强基层促创新 提升服务能力\n\n洮北区总工会", "洮南市总工会\n强基层促创新 提升服务能力\n洮北区总工会"),
     ("各项工作成效显著啊啊啊\n本报讯 2023年", "各项工作成效显著啊啊啊\n本报讯2023年"),
@@ -21,6 +19,26 @@ from pipeline.normalize import normalize_text
 ])
 def test_normalize_text_output(raw, expected):
     assert normalize_text(raw).text == expected
+
+
+COLUMNS = ("本报讯 2023年，洮南市总工会坚\n持以习近平新时代中国特色社会主义思\n想为指导，围绕中心，服务大局，改进\n"
+           "作风，主动谋划，以强基层、促创新为\n目标，不断增强工会组织服务职工的能\n力水平。\n")
+
+
+@pytest.mark.parametrize("tail,expected", [
+    ("受众职工1000余人，打造工会服务职\n\n“全国职工书屋示范点”1个", "打造工会服务职“全国职工书屋示范点”1个"),
+    ("完成职工互助保障7944人，占年度任务\n的106%", "占年度任务的106%"),
+    ("洮南市总工会\n强基层促创新 提升服务能力\n\n洮北区总工会", "洮南市总工会\n强基层促创新 提升服务能力\n洮北区总工会"),
+])
+def test_normalize_joins_column_breaks(tail, expected):
+    text = normalize_text(COLUMNS + tail).text
+    assert text.startswith("本报讯2023年，洮南市总工会坚持以习近平新时代中国特色社会主义思想为指导")
+    assert text.endswith(expected)
+
+
+def test_normalize_keeps_breaks_of_free_text():
+    post = "【帮扶】\n全年走访慰问困难职工家庭\n\n1,460户\n发放慰问金和物资共计\n219万元\n"
+    assert normalize_text(post).text.count("\n") == post.count("\n") - 1
 
 
 @given(st.text())

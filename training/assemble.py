@@ -31,6 +31,7 @@ def main() -> None:
     args = parser.parse_args()
     nlp = spacy.load(args.ner, exclude=["tokenizer"])
     nlp.tokenizer.initialize()
+    nlp.add_pipe("union_ie_entity_guard")
     union_linker = nlp.add_pipe("union_ie_union_linker")
     union_linker.model = PairClassifier.from_dict(srsly.read_json(args.linkers / "union_linker.json"))
     programme_linker = nlp.add_pipe("union_ie_programme_linker")

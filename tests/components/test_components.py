@@ -97,3 +97,19 @@ def test_components_linker_scorer_keys(char_nlp):
     reference._.relations = [dict(r) for r in predicted._.relations]
     scores = linker.score([Example(predicted, reference)])
     assert scores["union_of_f"] == 1.0 and {"union_of_p", "union_of_r"} <= set(scores)
+
+
+@pytest.mark.parametrize("text,span,label,expected", [
+    ("由市总工会组织", "市总工会组织", "UNION", None),  # not a union ending
+    ("由市总工会组织", "市总工会", "UNION", "市总工会"),
+    ("开展“夏送清凉”活动", "“夏送清凉”", "PROGRAM", "夏送清凉"),  # quotes trimmed
+    ("投入资金。开展活动", "资金。开展", "PROGRAM", None),  # crosses a sentence end
+    ("深入一线", "一线", "COUNT", None),  # no number to read
+])
+def test_components_entity_guard(char_nlp, text, span, label, expected):
+    guard = char_nlp.add_pipe("union_ie_entity_guard")
+    doc = char_nlp.make_doc(text)
+    start = text.index(span)
+    doc.ents = [doc.char_span(start, start + len(span), label=label)]
+    doc = guard(doc)
+    assert [e.text for e in doc.ents] == ([] if expected is None else [expected])

@@ -1,0 +1,66 @@
+"""Entity guard: drop or trim entities that break the guideline's form rules.
+
+The NER sometimes proposes spans no annotator could write: a UNION that does
+not end like a union name, a span that starts or ends with a quote mark or
+punctuation, a PROGRAM that runs across a sentence end, a metric with no
+readable number. These rules hold for every report (ANNOTATION.md section 2),
+so enforcing them generalizes where more training data would only memorize.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..values import parse_metric
+
+UNION_ENDING = re.compile(r"(工会|总工会|联合会|工会委员会|全总|省总|市总|县总|区总|州总|旗总)$")
+_EDGE = set("“”‘’「」『』《》\"'()（）[]【】<>〈〉，。、；：！？,.;:!?·—- \t\n")
+_INSIDE_BREAK = re.compile(r"[。；！？!?;]")
+METRIC_LABELS = ("MONEY", "HEADCOUNT", "COUNT")
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and all(c in _EDGE for c in span.doc[start].text):
+        start += 1
+    while end > start and all(c in _EDGE for c in span.doc[end - 1].text):
+        end -= 1
+    if start >= end:
+        return None
+    return span if (start, end) == (span.start, span.end) else Span(
+        span.doc, start, end, label=span.label_)
+
+
+def guard_entity(span: Span) -> Span | None:
+    """The entity as the guideline allows it, or None to drop it."""
+    span = _trim(span)
+    if span is None:
+        return None
+    text = span.text
+    if _INSIDE_BREAK.search(text):
+        return None
+    if span.label_ == "UNION" and not UNION_ENDING.search(text.replace("\n", "")):
+        return None
+    if span.label_ in METRIC_LABELS and parse_metric(text) is None:
+        return None
+    return span
+
+
+class EntityGuard:
+    def __init__(self, name: str = "union_ie_entity_guard") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = [s for s in (guard_entity(e) for e in doc.ents) if s is not None]
+        doc.ents = kept
+        return doc
+
+
+@Language.factory("union_ie_entity_guard", requires=["doc.ents"], assigns=["doc.ents"],
+                  default_config={})
+def make_entity_guard(nlp: Language, name: str) -> EntityGuard:
+    """Create the entity guard (see the module docstring)."""
+    return EntityGuard(name)
