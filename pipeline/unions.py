@@ -102,7 +102,8 @@ def same_union(a: str, b: str) -> bool:
     Same: 中建三局工会 / 中建三局集团有限公司工会, 铜仁市总工会 / 贵州省铜仁市总工会,
     望京街道工会 / 朝阳区望京街道总工会, 南昌新就业形态联合工会 /
     南昌市新就业形态劳动者联合工会. Not the same: 深圳市总工会 /
-    深圳市快递行业联合工会, 浏阳市总工会 / 浏阳市大瑶镇总工会.
+    深圳市快递行业联合工会, 浏阳市总工会 / 浏阳市大瑶镇总工会,
+    镇赉县总工会 / 镇赉县职业技术教育中心工会.
     """
     if a == b:
         return True
@@ -119,6 +120,9 @@ def same_union(a: str, b: str) -> bool:
         return False
     end = _is_subsequence(shorter, longer)
     if end < 0 or shorter[0] not in longer[: max(4, len(longer) - len(shorter) + 1)]:
+        return False
+    # 镇赉县 + 职业技术教育中心: a unit's union inside the place, not its federation
+    if end < len(longer) and _LEVEL_WORD.search(shorter[-2:]):
         return False
     # extra words after the shared part must not name a lower level (镇, 街道)
     return not _LEVEL_WORD.search(longer[end:])

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.unions import is_short_form, resolve_union, union_names_match
+from pipeline.unions import is_short_form, resolve_union, same_union, union_names_match
 
 
 @pytest.mark.parametrize("mention,full,expected", [
@@ -34,3 +34,18 @@ def test_union_names_match(predicted, gold, expected):
 ])
 def test_is_short_form(name, expected):
     assert is_short_form(name) is expected
+
+
+@pytest.mark.parametrize("a,b,expected", [
+    ("中建三局工会", "中建三局集团有限公司工会", True),
+    ("铜仁市总工会", "贵州省铜仁市总工会", True),
+    ("望京街道工会", "朝阳区望京街道总工会", True),
+    ("南昌新就业形态联合工会", "南昌市新就业形态劳动者联合工会", True),
+    ("深圳市总工会", "深圳市快递行业联合工会", False),
+    ("浏阳市总工会", "浏阳市大瑶镇总工会", False),
+    ("镇赉县总工会", "镇赉县职业技术教育中心工会", False),
+    ("洮南市总工会", "洮北区总工会", False),
+    ("吉林省总工会", "白城市总工会", False),
+])
+def test_same_union(a, b, expected):
+    assert same_union(a, b) is expected

@@ -17,10 +17,12 @@ from pathlib import Path
 import spacy
 import srsly
 
+from pipeline.lexicon import DATA, read_patterns
 from pipeline.loading import DEFAULT_MODEL, save_pipeline
 from pipeline.pair_classifier import PairClassifier
 
 ROOT = Path(__file__).resolve().parent.parent
+PATTERNS = DATA / "patterns" / "entity_ruler.jsonl"
 
 
 def main() -> None:
@@ -31,6 +33,12 @@ def main() -> None:
     args = parser.parse_args()
     nlp = spacy.load(args.ner, exclude=["tokenizer"])
     nlp.tokenizer.initialize()
+    # the metric grammar is exact, so it wins over the NER on metric clashes;
+    # the lexicon ruler only holds names that are never part of longer ones
+    nlp.add_pipe("union_ie_metric_ruler", config={"overwrite_ents": True})
+    entity_ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True,
+                                                       "phrase_matcher_attr": None})
+    entity_ruler.add_patterns(read_patterns(str(PATTERNS)))
     nlp.add_pipe("union_ie_entity_guard")
     union_linker = nlp.add_pipe("union_ie_union_linker")
     union_linker.model = PairClassifier.from_dict(srsly.read_json(args.linkers / "union_linker.json"))

@@ -30,7 +30,6 @@ def main() -> None:
     overrides = {
         "paths.train": str(args.train),
         "paths.dev": str(args.dev),
-        "paths.patterns": str(ROOT / "pipeline" / "data" / "patterns" / "entity_ruler.jsonl"),
     }
     if args.max_steps:
         overrides["training.max_steps"] = args.max_steps

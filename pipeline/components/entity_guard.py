@@ -42,8 +42,15 @@ def guard_entity(span: Span) -> Span | None:
     text = span.text
     if _INSIDE_BREAK.search(text):
         return None
-    if span.label_ == "UNION" and not UNION_ENDING.search(text.replace("\n", "")):
-        return None
+    if span.label_ == "UNION":
+        # 洮北区总工会奋力开创新时代工会: a federation's name ends at its 总工会
+        inner = text.find("总工会")
+        if 0 <= inner and inner + 3 < len(text):
+            cut = span.doc.char_span(span.start_char, span.start_char + inner + 3, label="UNION")
+            if cut is not None:
+                span, text = cut, cut.text
+        if not UNION_ENDING.search(text.replace("\n", "")):
+            return None
     if span.label_ in METRIC_LABELS and parse_metric(text) is None:
         return None
     return span

@@ -8,6 +8,7 @@ report's subject union.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 from ..linking import DocContext, union_candidates
+from ..reports import split_reports
 from ..pair_classifier import PairClassifier
 from ..relation_scoring import score_relations
 
@@ -28,6 +30,33 @@ def fullest_mention(context: DocContext, name: str, near: int):
     same = [u for u in context.unions if segment.start <= u.start_char < segment.end
             and context.union_names.get(u.start_char) == name]
     return max(same, key=lambda u: (len(u.text), -u.start_char)) if same else None
+
+
+LEAD_UNION = re.compile(
+    r"(?:(?<=[，,：:\s）)])|(?<=年)|^)(?P<union>[\u4e00-\u9fff]{2,24}?"
+    r"(?:总工会|工会联合会|联合工会|工会委员会|工会))")
+
+
+def add_lead_unions(doc: Doc) -> None:
+    """A report's lead names its union; where the NER missed it there, read it
+    with the union-name pattern so that the report keeps its subject."""
+    text = doc.text
+    ents = list(doc.ents)
+    added = []
+    for segment in split_reports(text):
+        lead = text[segment.lead_start:segment.lead_end]
+        if any(e.label_ == "UNION" and segment.lead_start <= e.start_char < segment.lead_end
+               for e in ents):
+            continue
+        match = LEAD_UNION.search(lead)
+        if not match:
+            continue
+        start = segment.lead_start + match.start("union")
+        span = doc.char_span(start, start + len(match.group("union")), label="UNION")
+        if span is not None and not any(e.start < span.end and span.start < e.end for e in ents):
+            added.append(span)
+    if added:
+        doc.ents = sorted(ents + added, key=lambda e: e.start)
 
 
 class UnionLinker(Pipe):
@@ -47,6 +76,7 @@ class UnionLinker(Pipe):
         return doc
 
     def predict(self, doc: Doc) -> list[dict]:
+        add_lead_unions(doc)
         context = DocContext.build(doc)
         relations = []
         for metric in context.metrics:
@@ -99,7 +129,7 @@ class UnionLinker(Pipe):
 @Language.factory(
     "union_ie_union_linker",
     requires=["doc.ents"],
-    assigns=["doc._.relations"],
+    assigns=["doc._.relations", "doc.ents"],
     default_config={"use_model": True},
     default_score_weights={"union_of_f": 1.0},
 )

@@ -102,6 +102,7 @@ def test_components_linker_scorer_keys(char_nlp):
 @pytest.mark.parametrize("text,span,label,expected", [
     ("由市总工会组织", "市总工会组织", "UNION", None),  # not a union ending
     ("由市总工会组织", "市总工会", "UNION", "市总工会"),
+    ("洮北区总工会奋力开创工会", "洮北区总工会奋力开创工会", "UNION", "洮北区总工会"),
     ("开展“夏送清凉”活动", "“夏送清凉”", "PROGRAM", "夏送清凉"),  # quotes trimmed
     ("投入资金。开展活动", "资金。开展", "PROGRAM", None),  # crosses a sentence end
     ("深入一线", "一线", "COUNT", None),  # no number to read
