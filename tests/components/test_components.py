@@ -100,7 +100,8 @@ def test_components_linker_scorer_keys(char_nlp):
 
 
 @pytest.mark.parametrize("text,span,label,expected", [
-    ("由市总工会组织", "市总工会组织", "UNION", None),  # not a union ending
+    ("由市总工会组织", "市总工会组织", "UNION", "市总工会"),  # trimmed to the federation
+    ("由车队组织", "车队组织", "UNION", None),  # not a union ending
     ("由市总工会组织", "市总工会", "UNION", "市总工会"),
     ("洮北区总工会奋力开创工会", "洮北区总工会奋力开创工会", "UNION", "洮北区总工会"),
     ("开展“夏送清凉”活动", "“夏送清凉”", "PROGRAM", "夏送清凉"),  # quotes trimmed
