@@ -74,6 +74,7 @@ def load_lexicon() -> Lexicon:
     )
 
 
+@lru_cache(maxsize=4096)
 def canonical_programme(surface: str) -> str:
     """The canonical programme name: quotes dropped, aliases folded.
 

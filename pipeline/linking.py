@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from bisect import bisect_left
 from itertools import accumulate
 from dataclasses import dataclass, field
@@ -47,6 +48,9 @@ def _is_figure_line(text: str, metric: Span) -> bool:
     return len(line.strip()) - len(metric.text) <= 4
 
 
+_CONTEXTS: "weakref.WeakKeyDictionary[Doc, tuple]" = weakref.WeakKeyDictionary()
+
+
 @dataclass
 class DocContext:
     """Per-Doc facts shared by every pair: reports, unions and their names."""
@@ -74,6 +78,16 @@ class DocContext:
     def same_sentence(self, a: int, b: int) -> bool:
         return not self.count(self.sentence_prefix, a, b) and not self.count(
             self.newline_prefix, a, b)
+
+    @classmethod
+    def of(cls, doc: Doc) -> "DocContext":
+        """The context of a Doc, built once and shared by both linkers."""
+        signature = tuple((e.start, e.end, e.label) for e in doc.ents)
+        cached = _CONTEXTS.get(doc)
+        if cached is None or cached[0] != signature:
+            cached = (signature, cls.build(doc))
+            _CONTEXTS[doc] = cached
+        return cached[1]
 
     @classmethod
     def build(cls, doc: Doc) -> "DocContext":

@@ -50,5 +50,7 @@ def load_pipeline(path: Path | str | None = None) -> Language:
         raise PipelineError(Errors.E004.format(path=path))
     require_segmenter()
     nlp = spacy.load(path, exclude=["tokenizer"])
-    nlp.tokenizer.initialize()
+    # the entity ruler's phrase patterns already made the tokenizer load pkuseg
+    if getattr(nlp.tokenizer, "pkuseg_seg", True) is None:
+        nlp.tokenizer.initialize()
     return nlp

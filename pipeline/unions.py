@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import load_lexicon
 from .normalize import normalize_text
@@ -17,6 +18,7 @@ SHORT_FORM = re.compile(r"^(?:省|市|县|区|州|旗|盟|自治区|自治州|�
 _LEVEL = re.compile(r"(省|市|县|区|州|旗|盟|自治区|自治州|镇|乡|街道)总(?:工会)?$")
 
 
+@lru_cache(maxsize=4096)
 def fold_union_name(name: str) -> str:
     """Simplified characters, no quotes or spaces: the form names are compared in."""
     return _QUOTES.sub("", normalize_text(name).text)

@@ -41,7 +41,7 @@ class ProgrammeLinker(Pipe):
         return doc
 
     def predict(self, doc: Doc) -> list[dict]:
-        context = DocContext.build(doc)
+        context = DocContext.of(doc)
         relations = []
         for metric in context.metrics:
             candidates = programme_candidates(context, metric)

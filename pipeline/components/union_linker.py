@@ -77,7 +77,7 @@ class UnionLinker(Pipe):
 
     def predict(self, doc: Doc) -> list[dict]:
         add_lead_unions(doc)
-        context = DocContext.build(doc)
+        context = DocContext.of(doc)
         relations = []
         for metric in context.metrics:
             candidates = union_candidates(context, metric)
