@@ -121,7 +121,30 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_twins(args: argparse.Namespace) -> int:
+    from .corpus import read_jsonl
+    from .evaluation import evaluate
+    from .extraction import get_pipeline
+    from .twins import TWIN_KINDS, make_twin
+
+    reports = [r for path in args.files for r in read_jsonl(Path(path))]
+    nlp = get_pipeline(args.model)
+    base = evaluate(nlp, reports)
+    print(f"{'variant':<20}{'entity F':>10}{'record F':>10}{'diff':>8}")
+    print(f"{'original':<20}{base.micro.f:>10.3f}{base.records.f:>10.3f}{'':>8}")
+    for kind in TWIN_KINDS:
+        scores = evaluate(nlp, [make_twin(r, kind) for r in reports])
+        print(f"{kind:<20}{scores.micro.f:>10.3f}{scores.records.f:>10.3f}"
+              f"{scores.records.f - base.records.f:>+8.3f}")
+    return 0
+
+
 def _register_evaluate(commands) -> None:
+    twins = commands.add_parser("twins", help="score traditional / ASCII / full-width twins")
+    twins.add_argument("files", nargs="+", help="guideline JSONL files")
+    twins.add_argument("--model", default=None, help="model folder (default models/union_ie)")
+    twins.set_defaults(run=_cmd_twins)
+
     evaluate = commands.add_parser("evaluate", help="score against annotated JSONL files")
     evaluate.add_argument("files", nargs="+", help="guideline JSONL files")
     evaluate.add_argument("--model", default=None, help="model folder (default models/union_ie)")

@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import InputError
-from .extraction import get_pipeline, process_texts
-from .reading import atomic_writer, iter_input_files, read_report_file
+from .extraction import get_pipeline
+from .reading import atomic_writer, iter_input_files, read_report_file, split_for_streaming
 from .records import doc_to_records
 
 logger = logging.getLogger("pipeline")
 
+STREAM_CHARS = 100_000  # larger inputs are processed chunk by chunk
 TABLE_COLUMNS = ("union", "programme", "label", "value", "approx", "text", "start", "end")
 CSV_COLUMNS = ("source", "label", "text", "value", "approx", "value_high", "unit", "union",
                "programme", "confidence", "start", "end", "sentence")
@@ -86,26 +87,36 @@ def run_extraction(paths: list[Path], model: str | None = None, output_format: s
     failures: list[str] = []
     empty_files: list[str] = []
 
-    def texts() -> Iterator[tuple[str, str]]:
+    def texts() -> Iterator[tuple[str, tuple[str, int, bool]]]:
         for path in files:
             try:
                 decoded = read_report_file(path, encoding=encoding)
             except InputError as error:
                 print(f"error: {error}", file=sys.stderr)
                 failures.append(str(path))
+                yield "", (str(path), 0, True)
                 continue
             if not decoded.text.strip():
                 empty_files.append(str(path))
-                # an empty file still marks itself done for --resume
-            yield decoded.text, str(path)
+            # huge files go through in report- or paragraph-sized chunks, so
+            # memory stays bounded; offsets are shifted back onto the file
+            chunks = split_for_streaming(decoded.text, STREAM_CHARS)
+            for index, (offset, chunk) in enumerate(chunks):
+                yield chunk, (str(path), offset, index == len(chunks) - 1)
 
     from tqdm import tqdm
 
     records: list[dict] = []
     progress = tqdm(total=len(files), unit="file", disable=len(files) < 2, file=sys.stderr)
-    for doc in process_texts(nlp, texts(), n_process=n_process):
-        records.extend(r.to_dict() for r in doc_to_records(doc))
-        progress.update(1)
+    for doc, (source, offset, last_chunk) in nlp.pipe(texts(), as_tuples=True, batch_size=2,
+                                                      n_process=n_process):
+        for record in doc_to_records(doc):
+            records.append({**record.to_dict(), "source": source,
+                            "start": record.start + offset, "end": record.end + offset,
+                            "union_span": _shift(record.union_span, offset),
+                            "programme_span": _shift(record.programme_span, offset)})
+        if last_chunk:
+            progress.update(1)
     progress.close()
     rendered = _render(records, output_format)
     if output is None:
@@ -118,6 +129,10 @@ def run_extraction(paths: list[Path], model: str | None = None, output_format: s
     print(f"{len(files)} files, {len(records)} records, {len(failures)} failed"
           + (f", {len(empty_files)} empty" if empty_files else ""), file=sys.stderr)
     return 1 if failures else 0
+
+
+def _shift(span: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
+    return None if span is None else (span[0] + offset, span[1] + offset)
 
 
 def _render(records: list[dict], output_format: str) -> str:
