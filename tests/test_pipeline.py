@@ -1,0 +1,46 @@
+"""End to end with the shipped pipeline: the seed page and arbitrary input."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline import extract
+from pipeline.records import doc_to_records
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("surface,union,programme,value,approx", [
+    ("8万余元", "洮南市总工会", "夏送清凉", 80000, "more"),
+    ("1720人", "洮南市总工会", "夏送清凉", 1720, None),
+    ("15.73万元", "洮南市总工会", "金秋助学", 157300, None),
+    ("2500多人次", "洮北区总工会", "夏送清凉", 2500, "more"),
+    ("1978万元", "镇赉县总工会", None, 19780000, None),
+    ("2402万元", "通榆县总工会", None, 24020000, None),
+    ("4.6万元", "白城经济开发区工会", "职工互助保障", 46000, None),
+    ("1万余元", "白城工业园区工会", None, 10000, "more"),
+])
+def test_pipeline_seed_records(nlp, seed_text, surface, union, programme, value, approx):
+    records = {r.text: r for r in doc_to_records(nlp(seed_text))}
+    record = records[surface]
+    assert (record.union, record.value, record.approx) == (union, value, approx)
+    if programme is not None:
+        assert record.programme == programme
+    assert seed_text[record.start:record.end] == surface
+
+
+def test_pipeline_extract_accepts_text_path_and_iterable(nlp, seed_text):
+    from_path = extract("seeds/", nlp=nlp)
+    from_text = extract(seed_text, nlp=nlp)
+    from_iterable = extract([seed_text, "县总工会发放慰问金6万元。"], nlp=nlp)
+    assert [r.text for r in from_path] == [r.text for r in from_text]
+    assert len(from_iterable) == len(from_text) + 1
+    assert from_path[0].source.endswith(".txt") and from_text[0].source is None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=200) | st.text(alphabet="工会总市县万元余多近约人次名家个，。\n “”0123456789", max_size=120))
+def test_pipeline_any_text_gives_exact_offsets(nlp, text):
+    for record in doc_to_records(nlp(text)):
+        assert 0 <= record.start < record.end <= len(text)
+        assert text[record.start:record.end] == record.text
