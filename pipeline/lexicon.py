@@ -76,16 +76,18 @@ def load_lexicon() -> Lexicon:
 
 @lru_cache(maxsize=4096)
 def canonical_programme(surface: str) -> str:
-    """The canonical programme name: quotes dropped, aliases folded.
+    """The canonical programme name (ANNOTATION.md 2): the name as written,
+    quote marks and line breaks dropped, traditional characters folded.
+    Aliases are not folded: a record names the programme the text names.
 
-    "“两节”送温暖" -> "两节送温暖"; "送清凉" -> "夏送清凉"
+    "“两节”送温暖" -> "两节送温暖"; "職工互助保\n障" -> "职工互助保障"
     """
     from .normalize import normalize_text
 
     text = normalize_text(surface).text
     for mark in "“”‘’「」『』《》\"'\n ":
         text = text.replace(mark, "")
-    return load_lexicon().programmes.get(text, text)
+    return text
 
 
 @registry.readers("union_ie.read_patterns.v1")
