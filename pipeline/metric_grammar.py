@@ -34,24 +34,28 @@ def metric_regex() -> re.Pattern[str]:
     trail = _alternatives(spec["trailing_approx"])
     sep = _alternatives(spec["range_separators"])
     arabic = r"\d+(?:[.,]\d+)*(?:余|多)?[十百千万亿]{0,2}"
-    # Chinese numerals: two or more numeral characters (一百二十, 两千), or one
-    # numeral other than 一 (三家), or 上/近 + 百/千/万 (上千, 近百).
-    chinese = (rf"(?:[一{_CN_DIGIT}][一{_CN_DIGIT}]+|[{_CN_DIGIT}]|上[百千万])")
+    # Chinese numerals: a numeral string that starts with a digit word
+    # (一百二十, 两千, 三), never 一 alone (an article) nor a bare 万/千 (千家万户);
+    # 百/千/万 alone only after 上 or an approximator (上千, 近百).
+    chinese = (rf"(?:[一二两三四五六七八九十][一{_CN_DIGIT}]+|[二两三四五六七八九十]"
+               rf"|上[百千万]|(?<=[近约逾超])[百千万])")
     number = rf"(?:{arabic}|{chinese})(?:余|多)?"
     groups = []
     for label, units in spec["units"].items():
         unit_alts = []
         for unit in sorted(units, key=len, reverse=True):
-            blocked = spec["not_after_unit"].get(unit, "")
-            guard = f"(?![{re.escape(blocked)}])" if blocked else ""
+            blocked = spec["not_after_unit"].get(unit, [])
+            guard = f"(?!{_alternatives(blocked)})" if blocked else ""
             unit_alts.append(re.escape(unit) + guard)
         unit = "(?:" + "|".join(unit_alts) + ")"
         one = rf"{number}{unit}"
         ranged = rf"{number}(?:{unit})?(?:{sep}){number}{unit}"
-        groups.append(rf"(?P<{label}>(?:{lead})?(?:{ranged}|{one})(?:{trail})?)")
+        groups.append(rf"(?P<{label}>(?:{ranged}|{one})(?:{trail})?)")
     not_before = "".join(spec["not_before"])
     body = "|".join(groups)
-    return re.compile(rf"(?<![{not_before}\d.,一{_CN_DIGIT}])(?:{body})")
+    # what may not precede the number (第三, 前三名, 数万名) may precede an
+    # approximator: 总数逾3,000个, 总数达226个
+    return re.compile(rf"(?:(?:{lead})|(?<![{not_before}\d.,一{_CN_DIGIT}]))(?:{body})")
 
 
 def find_metrics(text: str) -> list[tuple[int, int, str]]:

@@ -78,6 +78,24 @@ def _is_cjk(char: str) -> bool:
     return bool(_CJK.match(char))
 
 
+def _next_visible(chars: list[str], start: int) -> str:
+    for char in chars[start:start + 4]:
+        if not char.isspace():
+            return char
+    return ""
+
+
+def _near_digit(chars: list[str], i: int) -> bool:
+    """A digit on both sides of chars[i], line breaks and spaces skipped."""
+    before = next((c for c in reversed(chars[max(0, i - 4):i]) if not c.isspace()), "")
+    return before.isdigit() and _next_visible(chars, i + 1).isdigit()
+
+
+def _thousands_follow(chars: list[str], start: int) -> bool:
+    digits = "".join(chars[start:start + 4])
+    return len(digits) >= 3 and digits[:3].isdigit() and not digits[3:4].isdigit()
+
+
 def _fold_ascii_punct(chars: list[str]) -> None:
     """ASCII punctuation to full-width, except inside numbers and codes."""
     quote_open = True
@@ -85,9 +103,11 @@ def _fold_ascii_punct(chars: list[str]) -> None:
         before = chars[i - 1] if i else ""
         after = chars[i + 1] if i + 1 < len(chars) else ""
         if char in _ASCII_PUNCT:
-            if char in ",;" and before.isdigit() and after.isdigit():
-                continue  # 1,200 and 3;4 codes stay
+            if char in ",;" and _near_digit(chars, i):
+                continue  # 1,200 (also 1,\n376 broken across lines) and 3;4 codes stay
             chars[i] = _ASCII_PUNCT[char]
+        elif char == "，" and before.isdigit() and _thousands_follow(chars, i + 1):
+            chars[i] = ","  # ６，２１０人: a full-width thousands separator
         elif char == ":" and not (before.isdigit() and after.isdigit()):
             chars[i] = "："
         elif char == '"':
@@ -114,6 +134,19 @@ def column_width(text: str) -> int:
 def is_columnar(text: str) -> bool:
     """Whether the text looks like a scanned page broken into columns."""
     return column_width(text) > 0
+
+
+def _splits_a_metric(text: str, start: int, end: int) -> bool:
+    """Whether the break text[start:end] falls inside a figure ("1,\n376人",
+    "23\n.4万元", "312人\n次"): such a break is never a real one."""
+    from .metric_grammar import metric_regex
+
+    left, right = text[max(0, start - 12):start], text[end:end + 12]
+    if not left or not right:
+        return False
+    junction = len(left)
+    return any(m.start() < junction < m.end()
+               for m in metric_regex().finditer(left + right))
 
 
 def normalize_text(raw: str) -> NormalizedText:
@@ -150,7 +183,7 @@ def normalize_text(raw: str) -> NormalizedText:
             and (_is_cjk(after) or after.isdigit() or after in "“‘《（")
             and (_is_cjk(before) or before.isdigit() or before in "，、”’》）")
         )
-        if joinable:
+        if joinable or _splits_a_metric(folded, start, end):
             for i in range(start, end):
                 keep[i] = False
         else:

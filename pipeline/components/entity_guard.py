@@ -51,8 +51,12 @@ def guard_entity(span: Span) -> Span | None:
                 span, text = cut, cut.text
         if not UNION_ENDING.search(text.replace("\n", "")):
             return None
-    if span.label_ in METRIC_LABELS and parse_metric(text) is None:
-        return None
+    if span.label_ in METRIC_LABELS:
+        value = parse_metric(text)
+        # a figure needs a unit, except money whose 元 is left out (280万)
+        if value is None or not (value.unit or (span.label_ == "MONEY" and
+                                                re.search(r"[万亿][余多]?$", text))):
+            return None
     return span
 
 
