@@ -110,7 +110,9 @@ class DocContext:
             inside = [u for u in context.unions if segment.start <= u.start_char < segment.end]
             full = [fold_union_name(u.text) for u in inside if not is_short_form(u.text)]
             lead = [u for u in inside if segment.lead_start <= u.start_char < segment.lead_end]
-            subject_span = (lead or inside or [None])[0]
+            # a page's 来源/编辑 line names the publisher, not the subject
+            content = [u for u in inside if not _is_metadata(text, u)]
+            subject_span = (lead or content or inside or [None])[0]
             subject = None
             if subject_span is not None:
                 subject = resolve_union(subject_span.text, full)
@@ -134,6 +136,11 @@ class DocContext:
             if segment.start <= position < segment.end:
                 return segment
         return self.segments[-1]
+
+
+def _is_metadata(text: str, union: Span) -> bool:
+    before = text[max(0, union.start_char - 8):union.start_char]
+    return any(mark in before for mark in ("来源", "编辑", "发布", "供稿", "作者"))
 
 
 def _prefix(text: str, pattern: re.Pattern[str]) -> list[int]:
@@ -204,6 +211,7 @@ def union_candidates(context: DocContext, metric: Span) -> list[tuple[str, Span,
             "giver_after": float(after.startswith(_GIVER_AFTER) or any(
                 cue in text[union.end_char:union.end_char + 8] for cue in _GIVER_AFTER[1:])),
             "object_before": float(prev.endswith(_OBJECT_BEFORE)),
+            "metadata": float(_is_metadata(text, union)),
             "listed": float(after.startswith(("等", "、", "和", "及"))),
             "short_form": float(is_short_form(union.text)),
             "national_or_province": float(name.endswith(("省总工会", "全总", "全国总工会"))

@@ -14,14 +14,21 @@ from .normalize import normalize_text
 
 _QUOTES = re.compile(r"[“”‘’「」『』《》\"'\s]")
 # 省总工会, 市总, 县总工会, 区总工会 ...: a level word and 总(工会), nothing before
-SHORT_FORM = re.compile(r"^(?:省|市|县|区|州|旗|盟|自治区|自治州|镇|乡|街道)总(?:工会)?$")
+SHORT_FORM = re.compile(
+    r"^(?:(?:省|市|县|区|州|旗|盟|自治区|自治州|镇|乡|街道)总(?:工会)?"
+    r"|(?:街道|园区|开发区|集团|公司|镇|乡|社区)(?:工会|工会联合会|联合工会))$")
 _LEVEL = re.compile(r"(省|市|县|区|州|旗|盟|自治区|自治州|镇|乡|街道)总(?:工会)?$")
 
 
 @lru_cache(maxsize=4096)
 def fold_union_name(name: str) -> str:
-    """Simplified characters, no quotes or spaces: the form names are compared in."""
-    return _QUOTES.sub("", normalize_text(name).text)
+    """Simplified characters, no quotes or spaces, 工联会 spelled out: the form
+    names are compared in."""
+    folded = _QUOTES.sub("", normalize_text(name).text)
+    return folded[:-3] + "工会联合会" if folded.endswith("工联会") else folded
+
+
+_GENERIC_SHORT = re.compile(r"^(街道|园区|开发区|集团|公司|镇|乡|社区)(工会|工会联合会|联合工会)$")
 
 
 def is_short_form(name: str) -> bool:
@@ -46,7 +53,11 @@ def resolve_union(mention: str, full_names: list[str]) -> str:
         return folded
     expanded = _expand_abbreviation(folded)
     level = _LEVEL.search(folded)
+    generic = _GENERIC_SHORT.match(folded)
     for full in full_names:
+        if generic and not is_short_form(full) and full.endswith(generic.group(2)) and (
+                generic.group(1) in full[: -len(generic.group(2))]):
+            return full
         if level and full.endswith(level.group(1) + "总工会") and not is_short_form(full):
             return full
         if full.endswith(expanded) and full != expanded and not is_short_form(full):

@@ -11,6 +11,9 @@ from pipeline.unions import is_short_form, resolve_union, same_union, union_name
     ("省总工会", ["通榆县总工会"], "省总工会"),
     ("全总", ["通榆县总工会"], "全总"),
     ("洮南市總工會", [], "洮南市总工会"),
+    ("街道工联会", ["福州市鼓楼区东街街道工会联合会"], "福州市鼓楼区东街街道工会联合会"),
+    ("园区工会", ["白城工业园区工会"], "白城工业园区工会"),
+    ("集团工会", ["中建三局集团有限公司工会"], "中建三局集团有限公司工会"),
 ])
 def test_resolve_union(mention, full, expected):
     assert resolve_union(mention, full) == expected
@@ -41,6 +44,7 @@ def test_is_short_form(name, expected):
     ("铜仁市总工会", "贵州省铜仁市总工会", True),
     ("望京街道工会", "朝阳区望京街道总工会", True),
     ("南昌新就业形态联合工会", "南昌市新就业形态劳动者联合工会", True),
+    ("东街街道工会联合会", "福州市鼓楼区东街街道工会联合会", True),
     ("深圳市总工会", "深圳市快递行业联合工会", False),
     ("浏阳市总工会", "浏阳市大瑶镇总工会", False),
     ("镇赉县总工会", "镇赉县职业技术教育中心工会", False),
