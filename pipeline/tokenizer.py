@@ -29,6 +29,10 @@ from .segmenter import require_segmenter
 
 USER_DICT = Path(__file__).resolve().parent / "data" / "user_dict.txt"
 _DIGIT_EDGE = re.compile(r"(?<=[\d.,])(?=[^\d.,])|(?<=[^\d.,])(?=\d)")
+# pkuseg glues a verb to the level word that opens the next name
+# (联合市|人社局 for 联合|市人社局); names start after these verbs
+_VERB_BEFORE_NAME = re.compile(
+    r"(?<=联合|会同|协同|配合|组织|指导|推动|带领|选树|荣获|获评|获得|推荐)(?=[省市县区团镇乡])")
 
 
 class ReportTokenizer(ChineseTokenizer):
@@ -55,8 +59,8 @@ class ReportTokenizer(ChineseTokenizer):
         cuts = {0, len(text)}
         for match in metric_regex().finditer(text):
             cuts.update(match.span())
-        for match in _DIGIT_EDGE.finditer(text):
-            cuts.add(match.start())
+        for pattern in (_DIGIT_EDGE, _VERB_BEFORE_NAME):
+            cuts.update(match.start() for match in pattern.finditer(text))
         return _apply_cuts(words, text, cuts)
 
     def initialize(self, get_examples=None, *, nlp=None, pkuseg_model=None,

@@ -16,7 +16,7 @@ from pipeline.corpus import read_jsonl
 from pipeline.loading import blank_pipeline
 from pipeline.metric_grammar import metric_regex
 from pipeline.normalize import normalize_text
-from pipeline.tokenizer import _DIGIT_EDGE, USER_DICT, _apply_cuts
+from pipeline.tokenizer import _DIGIT_EDGE, _VERB_BEFORE_NAME, USER_DICT, _apply_cuts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,7 +44,7 @@ def main() -> None:
 
     with_dict = segmenter.preprocesser
     without_dict = spacy_pkuseg.Preprocesser(None)
-    counts = {"pkuseg alone": 0, "+ user dictionary": 0, "+ metric and digit cuts (shipped)": 0}
+    counts = {"pkuseg alone": 0, "+ user dictionary": 0, "+ metric, digit and name cuts (shipped)": 0}
     total = 0
     for path in args.files:
         for report in read_jsonl(path):
@@ -55,13 +55,14 @@ def main() -> None:
             cuts = {0, len(text)}
             for match in metric_regex().finditer(text):
                 cuts.update(match.span())
-            cuts.update(m.start() for m in _DIGIT_EDGE.finditer(text))
+            for pattern in (_DIGIT_EDGE, _VERB_BEFORE_NAME):
+                cuts.update(m.start() for m in pattern.finditer(text))
             segmenter.preprocesser = without_dict
             plain = segmenter.cut(text)
             segmenter.preprocesser = with_dict
             dictionary = segmenter.cut(text)
             setups = {"pkuseg alone": plain, "+ user dictionary": dictionary,
-                      "+ metric and digit cuts (shipped)": _apply_cuts(dictionary, text, cuts)}
+                      "+ metric, digit and name cuts (shipped)": _apply_cuts(dictionary, text, cuts)}
             bounds = {name: token_bounds(words, text) for name, words in setups.items()}
             for span in report["spans"]:
                 mapped = normalized.to_processing(span["start"], span["end"])

@@ -37,6 +37,10 @@ def build() -> tuple[list[dict], list[str]]:
     # Full place names only: bare stems (合江, 东方) force wrong cuts in running
     # text, e.g. 联合江汉区 -> 联|合江|汉区.
     words |= set(lexicon.places)
+    # spacy-pkuseg's forced matching keeps the characters it walked past a
+    # shorter dictionary word ("工会" + "联合" of 工会联合会 -> "工会联合"), so no
+    # word may be a proper prefix of another
+    words = {w for w in words if not any(o != w and o.startswith(w) for o in words)}
     return patterns, sorted(words)
 
 
