@@ -49,7 +49,7 @@ _TRAIL = "|".join(sorted(TRAILING_APPROX, key=len, reverse=True))
 _ONE = re.compile(
     rf"^(?P<lead>(?:{_LEAD})*)"
     rf"(?:(?P<arabic>\d+(?:\.\d+)?)(?P<mid>余|多)?(?P<mult>[十百千万亿]*)"
-    rf"|(?P<chinese>[{_CN_NUMERAL}]+))"
+    rf"|(?P<chinese>[{_CN_NUMERAL}]+)(?P<cmid>余|多)?(?P<cmult>[万亿]?))"
     rf"(?P<approx>余|多)?(?P<unit>(?:{_units()})?)"
     rf"(?P<trail>(?:{_TRAIL})?)$"
 )
@@ -121,13 +121,13 @@ def _parse_one(text: str) -> tuple[float, str | None, str, str] | None:
         approx = LEADING_APPROX[lead] or approx
     if match["arabic"]:
         value = float(match["arabic"]) * _multiplier(match["mult"])
-    else:
-        value = chinese_to_number(match["chinese"])
-    for marker in (match["mid"], match["approx"], match["trail"]):
+    else:  # 一百余万元: the 余 stands between the numeral and its multiplier
+        value = chinese_to_number(match["chinese"]) * _multiplier(match["cmult"] or "")
+    for marker in (match["mid"], match["cmid"], match["approx"], match["trail"]):
         if marker:
             # the marker attached to the number states the direction (ANNOTATION 7.1)
             approx = TRAILING_APPROX[marker]
-    return value, approx, match["unit"], match["mult"] or ""
+    return value, approx, match["unit"], match["mult"] or match["cmult"] or ""
 
 
 def parse_metric(surface: str) -> MetricValue | None:

@@ -39,6 +39,7 @@ from pipeline.values import MetricValue, chinese_to_number, parse_metric
     ("512\n人", 512, None, None, "人"),
     ("3千人", 3000, None, None, "人"),
     ("十二个", 12, None, None, "个"),
+    ("一百余万元", 1000000, "more", None, "元"),
     ("一次", 1, None, None, "次"),
 ])
 def test_parse_metric_reads_every_form(surface, value, approx, high, unit):
