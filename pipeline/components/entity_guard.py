@@ -10,10 +10,12 @@ so enforcing them generalizes where more training data would only memorize.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..lexicon import load_lexicon
 from ..values import parse_metric
 
 UNION_ENDING = re.compile(r"(工会|总工会|联合会|工会委员会|全总|省总|市总|县总|区总|州总|旗总)$")
@@ -34,6 +36,21 @@ def _trim(span: Span) -> Span | None:
         span.doc, start, end, label=span.label_)
 
 
+@lru_cache(maxsize=1)
+def _place_stems() -> frozenset[str]:
+    lexicon = load_lexicon()
+    return frozenset(lexicon.place_stems) | frozenset(lexicon.places)
+
+
+def is_union_system(text: str) -> bool:
+    """江苏工会, 长宁工会, 全市各级工会: a union system, not one union (ANNOTATION 6)."""
+    folded = text.replace("\n", "")
+    if folded.startswith(("全省", "全市", "全县", "全区", "各级", "各地")):
+        return True
+    return folded.endswith("工会") and not folded.endswith(("总工会", "联合工会")) and (
+        folded[:-2] in _place_stems())
+
+
 def guard_entity(span: Span) -> Span | None:
     """The entity as the guideline allows it, or None to drop it."""
     span = _trim(span)
@@ -49,7 +66,7 @@ def guard_entity(span: Span) -> Span | None:
             cut = span.doc.char_span(span.start_char, span.start_char + inner + 3, label="UNION")
             if cut is not None:
                 span, text = cut, cut.text
-        if not UNION_ENDING.search(text.replace("\n", "")):
+        if not UNION_ENDING.search(text.replace("\n", "")) or is_union_system(text):
             return None
     if span.label_ in METRIC_LABELS:
         value = parse_metric(text)

@@ -9,6 +9,7 @@ report's subject union.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -20,6 +21,9 @@ from spacy.training import Example
 
 from ..linking import DocContext, union_candidates
 from ..reports import split_reports
+from ..lexicon import load_lexicon
+from ..unions import is_short_form
+from .entity_guard import is_union_system
 from ..pair_classifier import PairClassifier
 from ..relation_scoring import score_relations
 
@@ -35,28 +39,66 @@ def fullest_mention(context: DocContext, name: str, near: int):
 LEAD_UNION = re.compile(
     r"(?:(?<=[，,：:\s）)])|(?<=年)|^)(?P<union>[\u4e00-\u9fff]{2,24}?"
     r"(?:总工会|工会联合会|联合工会|工会委员会|工会))")
+_NAME_START = re.compile(r"[^\u4e00-\u9fff]|^")
 
 
-def add_lead_unions(doc: Doc) -> None:
-    """A report's lead names its union; where the NER missed it there, read it
-    with the union-name pattern so that the report keeps its subject."""
+def repair_unions(doc: Doc) -> None:
+    """Fix the two union misses that cost a report its subject.
+
+    A short form the NER found inside a longer name (区总工会 in
+    西安高新技术产业开发区总工会) is extended to the whole name when the
+    stretch before it, back to the last punctuation, starts with a known place;
+    and a report's lead names its union, so where the NER found none there the
+    union-name pattern reads it.
+    """
     text = doc.text
     ents = list(doc.ents)
+    for index, ent in enumerate(ents):
+        if ent.label_ != "UNION" or not is_short_form(ent.text):
+            continue
+        window = text[max(0, ent.start_char - 20):ent.start_char]
+        boundary = max((m.end() for m in _NAME_START.finditer(window)), default=0)
+        prefix = window[boundary:]
+        if len(prefix) >= 2 and any(prefix.startswith(place) for place in _places(prefix[:2])):
+            longer = doc.char_span(ent.start_char - len(prefix), ent.end_char, label="UNION")
+            if longer is not None and not any(
+                    e is not ent and e.start < longer.end and longer.start < e.end for e in ents):
+                ents[index] = longer
     added = []
     for segment in split_reports(text):
         lead = text[segment.lead_start:segment.lead_end]
-        if any(e.label_ == "UNION" and segment.lead_start <= e.start_char < segment.lead_end
-               for e in ents):
+        in_lead = [e for e in ents if e.label_ == "UNION"
+                   and segment.lead_start <= e.start_char < segment.lead_end]
+        if in_lead and not is_short_form(in_lead[0].text):
             continue
         match = LEAD_UNION.search(lead)
         if not match:
             continue
         start = segment.lead_start + match.start("union")
         span = doc.char_span(start, start + len(match.group("union")), label="UNION")
-        if span is not None and not any(e.start < span.end and span.start < e.end for e in ents):
+        if span is None or is_short_form(span.text) or is_union_system(span.text):
+            continue
+        clashes = [e for e in ents if e.start < span.end and span.start < e.end]
+        if all(e.label_ == "UNION" and span.start <= e.start and e.end <= span.end
+               for e in clashes):
+            ents = [e for e in ents if e not in clashes]
             added.append(span)
-    if added:
-        doc.ents = sorted(ents + added, key=lambda e: e.start)
+    doc.ents = sorted(ents + added, key=lambda e: e.start)
+
+
+def _places(first_two: str) -> list[str]:
+    """Gazetteer names and stems that start with these two characters."""
+    return _PLACES_BY_START().get(first_two, [])
+
+
+@lru_cache(maxsize=1)
+def _PLACES_BY_START() -> dict[str, list[str]]:
+    lexicon = load_lexicon()
+    index: dict[str, list[str]] = {}
+    for name in {*lexicon.places, *lexicon.place_stems}:
+        if len(name) >= 2:
+            index.setdefault(name[:2], []).append(name)
+    return index
 
 
 class UnionLinker(Pipe):
@@ -76,7 +118,7 @@ class UnionLinker(Pipe):
         return doc
 
     def predict(self, doc: Doc) -> list[dict]:
-        add_lead_unions(doc)
+        repair_unions(doc)
         context = DocContext.of(doc)
         relations = []
         for metric in context.metrics:
