@@ -59,6 +59,8 @@ def guard_entity(span: Span) -> Span | None:
     text = span.text
     if _INSIDE_BREAK.search(text):
         return None
+    if span.label_ == "ORG" and UNION_ENDING.search(text) and text.endswith("工会"):
+        span = Span(span.doc, span.start, span.end, label="UNION")  # 青海省人民医院工会
     if span.label_ == "UNION":
         # 洮北区总工会奋力开创新时代工会: a federation's name ends at its 总工会
         inner = text.find("总工会")

@@ -40,30 +40,40 @@ LEAD_UNION = re.compile(
     r"(?:(?<=[，,：:\s）)])|(?<=年)|^)(?P<union>[\u4e00-\u9fff]{2,24}?"
     r"(?:总工会|工会联合会|联合工会|工会委员会|工会))")
 _NAME_START = re.compile(r"[^\u4e00-\u9fff]|^")
+_UNION_SUFFIX = re.compile(r"总工会|工会联合会|联合工会|工会委员会")
+# a name does not run across another union or a joining word
+_NOT_IN_NAME = re.compile(r"工会|联合|和|与|及|向|为|在|对|由|经|把|将|从")
 
 
 def repair_unions(doc: Doc) -> None:
-    """Fix the two union misses that cost a report its subject.
+    """Fix the union misses that cost a report its subject.
 
-    A short form the NER found inside a longer name (区总工会 in
-    西安高新技术产业开发区总工会) is extended to the whole name when the
-    stretch before it, back to the last punctuation, starts with a known place;
-    and a report's lead names its union, so where the NER found none there the
-    union-name pattern reads it.
+    Every 总工会/工会联合会/联合工会 not already inside a full union name is
+    read as one when the stretch before it, back to the last punctuation,
+    starts with a known place (区总工会 inside 西安高新技术产业开发区总工会,
+    a 滨海新区新港街道总工会 the NER missed); and a report's lead names its
+    union, so where none was found there the union-name pattern reads it.
     """
     text = doc.text
     ents = list(doc.ents)
-    for index, ent in enumerate(ents):
-        if ent.label_ != "UNION" or not is_short_form(ent.text):
-            continue
-        window = text[max(0, ent.start_char - 20):ent.start_char]
+    covered = [(e.start_char, e.end_char, e.label_) for e in ents]
+    for match in _UNION_SUFFIX.finditer(text):
+        inside = [c for c in covered if c[0] <= match.start() < c[1]]
+        if inside and inside[0][2] == "UNION" and not is_short_form(text[inside[0][0]:inside[0][1]]):
+            continue  # already a full union name
+        window = text[max(0, match.start() - 20):match.start()]
         boundary = max((m.end() for m in _NAME_START.finditer(window)), default=0)
         prefix = window[boundary:]
-        if len(prefix) >= 2 and any(prefix.startswith(place) for place in _places(prefix[:2])):
-            longer = doc.char_span(ent.start_char - len(prefix), ent.end_char, label="UNION")
-            if longer is not None and not any(
-                    e is not ent and e.start < longer.end and longer.start < e.end for e in ents):
-                ents[index] = longer
+        if len(prefix) < 2 or _NOT_IN_NAME.search(prefix) or not any(
+                prefix.startswith(place) for place in _places(prefix[:2])):
+            continue
+        longer = doc.char_span(match.start() - len(prefix), match.end(), label="UNION")
+        if longer is None:
+            continue
+        clashes = [e for e in ents if e.start < longer.end and longer.start < e.end]
+        if all(longer.start <= e.start and e.end <= longer.end for e in clashes):
+            ents = [e for e in ents if e not in clashes] + [longer]
+            covered = [(e.start_char, e.end_char, e.label_) for e in ents]
     added = []
     for segment in split_reports(text):
         lead = text[segment.lead_start:segment.lead_end]
