@@ -41,6 +41,7 @@ LEAD_UNION = re.compile(
     r"(?:总工会|工会联合会|联合工会|工会委员会|工会))")
 _NAME_START = re.compile(r"[^\u4e00-\u9fff]|^")
 _UNION_SUFFIX = re.compile(r"总工会|工会联合会|联合工会|工会委员会")
+_ORG_UNION = re.compile(r"工会委员会|联合工会|工会(?!联合会|组织|干部|经费|会员|工作)")
 # a name does not run across another union or a joining word
 _NOT_IN_NAME = re.compile(r"工会|联合|和|与|及|向|为|在|对|由|经|把|将|从")
 
@@ -48,6 +49,8 @@ _NOT_IN_NAME = re.compile(r"工会|联合|和|与|及|向|为|在|对|由|经|�
 def repair_unions(doc: Doc) -> None:
     """Fix the union misses that cost a report its subject.
 
+    An ORG directly followed by 工会 is that organization's union
+    (冀中能源峰峰集团 + 工会).
     Every 总工会/工会联合会/联合工会 not already inside a full union name is
     read as one when the stretch before it, back to the last punctuation,
     starts with a known place (区总工会 inside 西安高新技术产业开发区总工会,
@@ -56,6 +59,14 @@ def repair_unions(doc: Doc) -> None:
     """
     text = doc.text
     ents = list(doc.ents)
+    # an organization followed by 工会 is that organization's union
+    for index, ent in enumerate(ents):
+        follow = _ORG_UNION.match(text, ent.end_char)
+        if ent.label_ == "ORG" and follow:
+            union = doc.char_span(ent.start_char, follow.end(), label="UNION")
+            if union is not None and not any(
+                    e is not ent and e.start < union.end and union.start < e.end for e in ents):
+                ents[index] = union
     covered = [(e.start_char, e.end_char, e.label_) for e in ents]
     for match in _UNION_SUFFIX.finditer(text):
         inside = [c for c in covered if c[0] <= match.start() < c[1]]
