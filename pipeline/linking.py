@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 import re
-import weakref
 from bisect import bisect_left
 from itertools import accumulate
 from dataclasses import dataclass, field
@@ -48,7 +47,7 @@ def _is_figure_line(text: str, metric: Span) -> bool:
     return len(line.strip()) - len(metric.text) <= 4
 
 
-_CONTEXTS: "weakref.WeakKeyDictionary[Doc, tuple]" = weakref.WeakKeyDictionary()
+_LAST_CONTEXT: dict = {}
 
 
 @dataclass
@@ -82,12 +81,13 @@ class DocContext:
     @classmethod
     def of(cls, doc: Doc) -> "DocContext":
         """The context of a Doc, built once and shared by both linkers."""
-        signature = tuple((e.start, e.end, e.label) for e in doc.ents)
-        cached = _CONTEXTS.get(doc)
-        if cached is None or cached[0] != signature:
-            cached = (signature, cls.build(doc))
-            _CONTEXTS[doc] = cached
-        return cached[1]
+        # one slot: the Doc the pipeline is on now (a cache keyed by Doc would
+        # keep every Doc alive, since the context refers to its Doc)
+        signature = (id(doc), tuple((e.start, e.end, e.label) for e in doc.ents))
+        if _LAST_CONTEXT.get("signature") != signature:
+            _LAST_CONTEXT["signature"] = signature
+            _LAST_CONTEXT["context"] = cls.build(doc)
+        return _LAST_CONTEXT["context"]
 
     @classmethod
     def build(cls, doc: Doc) -> "DocContext":
