@@ -49,7 +49,7 @@ def _measure(model: str | None, min_chars: int, n_process: int, profile: bool) -
     nlp("预热")  # first call pays one-off costs (pattern compilation)
     started = time.perf_counter()
     records = 0
-    for doc in nlp.pipe(texts, batch_size=2, n_process=n_process):
+    for doc in nlp.pipe(texts, batch_size=1, n_process=n_process):
         records += len(doc._.records or [])
     seconds = time.perf_counter() - started
     stages: dict[str, float] = {}

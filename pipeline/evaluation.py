@@ -42,7 +42,7 @@ def configured(nlp: Language, disable: list[str] | None = None,
             linker.use_model = flag
 
 
-def predict_reports(nlp: Language, reports: list[dict[str, Any]], batch_size: int = 2
+def predict_reports(nlp: Language, reports: list[dict[str, Any]], batch_size: int = 1
                     ) -> list[dict[str, Any]]:
     """Raw-offset entities and records for each report."""
     out = []

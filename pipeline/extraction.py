@@ -35,7 +35,7 @@ def _looks_like_path(text: str) -> bool:
 
 
 def process_texts(nlp: Language, texts: Iterable[tuple[str, str | None]],
-                  batch_size: int = 2, n_process: int = 1) -> Iterator[Doc]:
+                  batch_size: int = 1, n_process: int = 1) -> Iterator[Doc]:
     """Run the pipeline over (text, source) pairs, keeping each Doc's source."""
     for doc, source in nlp.pipe(texts, as_tuples=True, batch_size=batch_size,
                                 n_process=n_process):

@@ -108,7 +108,7 @@ def run_extraction(paths: list[Path], model: str | None = None, output_format: s
 
     records: list[dict] = []
     progress = tqdm(total=len(files), unit="file", disable=len(files) < 2, file=sys.stderr)
-    for doc, (source, offset, last_chunk) in nlp.pipe(texts(), as_tuples=True, batch_size=2,
+    for doc, (source, offset, last_chunk) in nlp.pipe(texts(), as_tuples=True, batch_size=1,
                                                       n_process=n_process):
         for record in doc_to_records(doc):
             records.append({**record.to_dict(), "source": source,
