@@ -188,7 +188,7 @@ def find_inconsistencies(reports: list[dict[str, Any]], min_length: int = 2) -> 
     lines = []
     for surface, counts in sorted(labels.items()):
         if len(counts) > 1:
-            lines.append(f"two labels: {surface!r} {dict(counts)}")
+            lines.append(f"two labels: {surface!r} {dict(counts)} in *")
     for report in reports:
         covered = [(s["start"], s["end"]) for s in report["spans"]]
         text = report["text"]
@@ -233,3 +233,21 @@ def corpus_stats(reports_by_split: dict[str, list[dict[str, Any]]]) -> str:
                    + str(sum(counts.values())).rjust(9))
     out.append(f"distinct programme surfaces: {len(names)}; provinces: {len(provinces)}")
     return "\n".join(out)
+
+
+def read_reviewed(path: Path) -> set[tuple[str, str]]:
+    """(surface, report id) pairs a person checked and kept, from a TSV file
+    of ``surface<TAB>report id or *<TAB>reason`` lines."""
+    reviewed: set[tuple[str, str]] = set()
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                surface, report_id, *_ = line.split("\t")
+                reviewed.add((surface, report_id))
+    return reviewed
+
+
+def is_reviewed(line: str, reviewed: set[tuple[str, str]]) -> bool:
+    """Whether a find_inconsistencies line is on the reviewed list."""
+    match = re.search(r"'(?P<surface>[^']+)'.* in (?P<report>\S+?)(?: at \d+:|$)", line)
+    return bool(match) and (match["surface"], match["report"]) in reviewed

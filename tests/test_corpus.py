@@ -61,3 +61,11 @@ def test_corpus_validator_catches(mutate, problem):
     assert validate_report(json.loads(json.dumps(report))) == []
     mutate(report)
     assert any(problem in p for p in validate_report(report))
+
+
+def test_corpus_consistency_has_nothing_unreviewed():
+    from pipeline.corpus import find_inconsistencies, is_reviewed, read_reviewed
+
+    reviewed = read_reviewed(CORPUS / "consistency_reviewed.tsv")
+    lines = find_inconsistencies(_all_reports())
+    assert [line for line in lines if not is_reviewed(line, reviewed)] == []
