@@ -16,7 +16,7 @@ _QUOTES = re.compile(r"[“”‘’「」『』《》\"'\s]")
 # 省总工会, 市总, 县总工会, 区总工会 ...: a level word and 总(工会), nothing before
 SHORT_FORM = re.compile(
     r"^(?:(?:省|市|县|区|州|旗|盟|自治区|自治州|镇|乡|街道)总(?:工会)?"
-    r"|(?:街道|园区|开发区|集团|公司|镇|乡|社区)(?:工会|工会联合会|联合工会))$")
+    r"|(?:街道|园区|开发区|集团|公司|镇|乡|社区|厂|矿|院|局|校)(?:工会|工会联合会|联合工会))$")
 _LEVEL = re.compile(r"(省|市|县|区|州|旗|盟|自治区|自治州|镇|乡|街道)总(?:工会)?$")
 
 
@@ -28,7 +28,7 @@ def fold_union_name(name: str) -> str:
     return folded[:-3] + "工会联合会" if folded.endswith("工联会") else folded
 
 
-_GENERIC_SHORT = re.compile(r"^(街道|园区|开发区|集团|公司|镇|乡|社区)(工会|工会联合会|联合工会)$")
+_GENERIC_SHORT = re.compile(r"^(街道|园区|开发区|集团|公司|镇|乡|社区|厂|矿|院|局|校)(工会|工会联合会|联合工会)$")
 
 
 def is_short_form(name: str) -> bool:

@@ -41,7 +41,12 @@ LEAD_UNION = re.compile(
     r"(?:总工会|工会联合会|联合工会|工会委员会|工会))")
 _NAME_START = re.compile(r"[^\u4e00-\u9fff]|^")
 _UNION_SUFFIX = re.compile(r"总工会|工会联合会|联合工会|工会委员会")
-_ORG_UNION = re.compile(r"工会委员会|联合工会|工会(?!联合会|组织|干部|经费|会员|工作)")
+_ORG_UNION = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,6}?(?<![和与及、]))(?:工会委员会|联合工会|工会(?!联合会|组织|干部|经费|会员|工作))")
+# 冀中能源峰峰集团工会 where the NER only saw 集团工会: a name before the unit word
+_UNIT_UNION = "(?:集团|公司|厂|矿|院|局|校|中心)(?:工会|工会委员会)"
+_NAMED_UNIT_UNION = re.compile(
+    rf"(?:(?<=[从向由据经在与和及，。：、；\s“（(])|^)(?P<name>[\u4e00-\u9fff]{{2,16}}?{_UNIT_UNION})")
 # a name does not run across another union or a joining word
 _NOT_IN_NAME = re.compile(r"工会|联合|和|与|及|向|为|在|对|由|经|把|将|从")
 
@@ -59,7 +64,8 @@ def repair_unions(doc: Doc) -> None:
     """
     text = doc.text
     ents = list(doc.ents)
-    # an organization followed by 工会 is that organization's union
+    # an organization followed by 工会 is that organization's union, also with
+    # its unit in between (新疆油田公司 + 采油二厂 + 工会)
     for index, ent in enumerate(ents):
         follow = _ORG_UNION.match(text, ent.end_char)
         if ent.label_ == "ORG" and follow:
@@ -67,6 +73,17 @@ def repair_unions(doc: Doc) -> None:
             if union is not None and not any(
                     e is not ent and e.start < union.end and union.start < e.end for e in ents):
                 ents[index] = union
+    if any(e.label_ == "UNION" and re.fullmatch(_UNIT_UNION, e.text) for e in ents):
+        for match in _NAMED_UNIT_UNION.finditer(text):
+            if _NOT_IN_NAME.search(match["name"][:-2]):
+                continue
+            named = doc.char_span(match.start("name"), match.end("name"), label="UNION")
+            if named is not None and all(
+                    named.start <= e.start and e.end <= named.end
+                    for e in ents if e.start < named.end and named.start < e.end):
+                ents = [e for e in ents if not (named.start <= e.start and e.end <= named.end)]
+                ents.append(named)
+                break
     covered = [(e.start_char, e.end_char, e.label_) for e in ents]
     for match in _UNION_SUFFIX.finditer(text):
         inside = [c for c in covered if c[0] <= match.start() < c[1]]
