@@ -51,6 +51,18 @@ def is_union_system(text: str) -> bool:
         folded[:-2] in _place_stems())
 
 
+def _cut_from_a_quotation(span: Span) -> bool:
+    """A programme name opened by a quote mark runs to its closing mark
+    (“夏送清凉”, “两节”送温暖); a span that stops inside the quotation is a
+    fragment of quoted speech (“夜班下来能 of “夜班下来能有个地方……”)."""
+    doc_text = span.doc.text
+    if span.start_char == 0 or doc_text[span.start_char - 1] not in "“‘「『":
+        return False
+    closing = min((i for i in (doc_text.find(q, span.start_char) for q in "”’」』") if i >= 0),
+                  default=-1)
+    return closing < 0 or closing > span.end_char
+
+
 def guard_entity(span: Span) -> Span | None:
     """The entity as the guideline allows it, or None to drop it."""
     span = _trim(span)
@@ -70,6 +82,8 @@ def guard_entity(span: Span) -> Span | None:
                 span, text = cut, cut.text
         if not UNION_ENDING.search(text.replace("\n", "")) or is_union_system(text):
             return None
+    if span.label_ == "PROGRAM" and _cut_from_a_quotation(span):
+        return None
     if span.label_ in METRIC_LABELS:
         value = parse_metric(text)
         # a figure needs a unit, except money whose 元 is left out (280万)

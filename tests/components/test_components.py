@@ -106,6 +106,8 @@ def test_components_linker_scorer_keys(char_nlp):
     ("洮北区总工会奋力开创工会", "洮北区总工会奋力开创工会", "UNION", "洮北区总工会"),
     ("开展“夏送清凉”活动", "“夏送清凉”", "PROGRAM", "夏送清凉"),  # quotes trimmed
     ("投入资金。开展活动", "资金。开展", "PROGRAM", None),  # crosses a sentence end
+    ("说：“夜班下来能歇一会儿”", "夜班下来能", "PROGRAM", None),  # a piece of a quotation
+    ("在“两节”送温暖中", "两节”送温暖", "PROGRAM", "两节”送温暖"),
     ("深入一线", "一线", "COUNT", None),  # no number to read
 ])
 def test_components_entity_guard(char_nlp, text, span, label, expected):
