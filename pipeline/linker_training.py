@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .linking import DocContext, programme_candidates, union_candidates
-from .pair_classifier import PairClassifier
+from .pair_classifier import BoostedPairClassifier, PairClassifier
 from .unions import union_names_match
 
 logger = logging.getLogger("pipeline")
@@ -90,10 +90,14 @@ def train_union_linker(train: list[Doc], dev: list[Doc], C: float = 1.0) -> tupl
     return model, {"dev_union_of_f": f1(tp, fp, fn), "dev_rule_union_of_f": f1(*rule)}
 
 
-def train_programme_linker(train: list[Doc], dev: list[Doc], C: float = 1.0
-                           ) -> tuple[PairClassifier, float, dict]:
+def train_programme_linker(train: list[Doc], dev: list[Doc], C: float = 1.0,
+                           boosted: bool = True
+                           ) -> tuple[PairClassifier | BoostedPairClassifier, float, dict]:
     data = programme_pairs(train)
-    model = PairClassifier().fit(data.features, data.labels, C=C)
+    if boosted:
+        model = BoostedPairClassifier().fit(data.features, data.labels)
+    else:
+        model = PairClassifier().fit(data.features, data.labels, C=C)
     dev_data = programme_pairs(dev)
     scores = model.predict_proba(dev_data.features)
     best_threshold, best_f = 0.5, -1.0

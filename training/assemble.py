@@ -44,9 +44,7 @@ def main() -> None:
     union_linker = nlp.add_pipe("union_ie_union_linker")
     union_linker.model = PairClassifier.from_dict(srsly.read_json(args.linkers / "union_linker.json"))
     programme_linker = nlp.add_pipe("union_ie_programme_linker")
-    programme_data = srsly.read_json(args.linkers / "programme_linker.json")
-    programme_linker.model = PairClassifier.from_dict(programme_data)
-    programme_linker.threshold = float(programme_data["threshold"])
+    programme_linker.from_disk(args.linkers / "programme_linker")
     nlp.add_pipe("union_ie_records")
     if args.output.exists():
         shutil.rmtree(args.output)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import srsly
 
+from pipeline.components.programme_linker import ProgrammeLinker
 from pipeline.corpus import read_jsonl
 from pipeline.gold import reports_to_docs
 from pipeline.linker_training import train_programme_linker, train_union_linker
@@ -24,16 +25,20 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--output", type=Path, default=ROOT / "training" / "output" / "linkers")
     parser.add_argument("--C", type=float, default=1.0)
+    parser.add_argument("--logistic", action="store_true",
+                        help="a logistic regression programme linker instead of boosted trees")
     args = parser.parse_args()
     nlp = blank_pipeline()
     train = reports_to_docs(nlp, read_jsonl(args.corpus / "train.jsonl")).docs
     dev = reports_to_docs(nlp, read_jsonl(args.corpus / "dev.jsonl")).docs
     union_model, union_info = train_union_linker(train, dev, C=args.C)
-    programme_model, threshold, programme_info = train_programme_linker(train, dev, C=args.C)
+    programme_model, threshold, programme_info = train_programme_linker(
+        train, dev, C=args.C, boosted=not args.logistic)
     args.output.mkdir(parents=True, exist_ok=True)
     srsly.write_json(args.output / "union_linker.json", union_model.to_dict())
-    srsly.write_json(args.output / "programme_linker.json",
-                     {"threshold": threshold, **programme_model.to_dict()})
+    linker = ProgrammeLinker(nlp, threshold=threshold)
+    linker.model = programme_model
+    linker.to_disk(args.output / "programme_linker")
     print(json.dumps({**union_info, **programme_info}, indent=2))
 
 

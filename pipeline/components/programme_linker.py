@@ -1,6 +1,6 @@
 """Programme linker: the programme a metric was achieved under (PROGRAM_OF).
 
-A trained PairClassifier scores (metric, programme mention) candidates and
+A trained classifier (boosted trees, or a logistic regression) scores (metric, programme mention) candidates and
 the best one is kept when its probability clears ``threshold``; otherwise the
 metric has no programme. The rule baseline (``use_model = false``) takes the
 nearest programme before the metric in the same sentence.
@@ -19,7 +19,7 @@ from spacy.training import Example
 
 from ..lexicon import canonical_programme
 from ..linking import DocContext, programme_candidates
-from ..pair_classifier import PairClassifier
+from ..pair_classifier import BoostedPairClassifier, PairClassifier
 from ..relation_scoring import score_relations
 
 
@@ -77,28 +77,38 @@ class ProgrammeLinker(Pipe):
         return score_relations(examples, "PROGRAM_OF")
 
     def _serialized(self) -> dict:
-        return {"threshold": self.threshold, **self.model.to_dict()}
+        if isinstance(self.model, BoostedPairClassifier):
+            return {"threshold": self.threshold, "kind": "boosted"}
+        return {"threshold": self.threshold, "kind": "logistic", **self.model.to_dict()}
 
-    def _restore(self, data: dict) -> None:
+    def _restore(self, data: dict, boosted: bytes | None) -> None:
         self.threshold = float(data.get("threshold", self.threshold))
-        self.model = PairClassifier.from_dict(data)
+        if data.get("kind") == "boosted" and boosted is not None:
+            self.model = BoostedPairClassifier.from_bytes(boosted)
+        else:
+            self.model = PairClassifier.from_dict(data)
 
     def to_disk(self, path, *, exclude=tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / "model.json", self._serialized())
+        if isinstance(self.model, BoostedPairClassifier):
+            (path / "model.pkl").write_bytes(self.model.to_bytes())
 
     def from_disk(self, path, *, exclude=tuple()) -> "ProgrammeLinker":
-        model_path = Path(path) / "model.json"
-        if model_path.exists():
-            self._restore(srsly.read_json(model_path))
+        path = Path(path)
+        if (path / "model.json").exists():
+            boosted = (path / "model.pkl").read_bytes() if (path / "model.pkl").exists() else None
+            self._restore(srsly.read_json(path / "model.json"), boosted)
         return self
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:
-        return srsly.json_dumps(self._serialized()).encode("utf-8")
+        boosted = self.model.to_bytes() if isinstance(self.model, BoostedPairClassifier) else b""
+        return srsly.msgpack_dumps({"config": self._serialized(), "boosted": boosted})
 
     def from_bytes(self, data: bytes, *, exclude=tuple()) -> "ProgrammeLinker":
-        self._restore(srsly.json_loads(data))
+        state = srsly.msgpack_loads(data)
+        self._restore(state["config"], state["boosted"] or None)
         return self
 
 

@@ -117,3 +117,19 @@ def test_components_entity_guard(char_nlp, text, span, label, expected):
     doc.ents = [doc.char_span(start, start + len(span), label=label)]
     doc = guard(doc)
     assert [e.text for e in doc.ents] == ([] if expected is None else [expected])
+
+
+def test_components_boosted_programme_linker_round_trip(char_nlp, tmp_path):
+    from pipeline.pair_classifier import BoostedPairClassifier
+
+    features = [{"same_sentence": float(i % 2), "log_chars": float(i % 7)} for i in range(60)]
+    labels = [i % 2 for i in range(60)]
+    linker = char_nlp.add_pipe("union_ie_programme_linker")
+    linker.model = BoostedPairClassifier().fit(features, labels)
+    linker.threshold = 0.4
+    char_nlp.to_disk(tmp_path)
+    loaded = spacy.load(tmp_path).get_pipe("union_ie_programme_linker")
+    assert loaded.threshold == 0.4
+    assert loaded.model.predict_proba(features) == linker.model.predict_proba(features)
+    probabilities = linker.model.predict_proba(features)
+    assert all((p > 0.5) == bool(y) for p, y in zip(probabilities, labels))
