@@ -42,27 +42,30 @@ class ProgrammeLinker(Pipe):
 
     def predict(self, doc: Doc) -> list[dict]:
         context = DocContext.of(doc)
+        per_metric = [(m, programme_candidates(context, m)) for m in context.metrics]
+        pairs = [features for _, candidates in per_metric for _, features in candidates]
+        if self.use_model and self.model.is_trained:
+            scores = self.model.predict_proba(pairs) if pairs else []  # one call per Doc
+            threshold = self.threshold
+        else:  # nearest preceding mention in the same sentence
+            scores = [float(f.get("rank_b0", 0.0) * f["same_sentence"]) for f in pairs]
+            threshold = 0.5
         relations = []
-        for metric in context.metrics:
-            candidates = programme_candidates(context, metric)
+        offset = 0
+        for metric, candidates in per_metric:
+            own = scores[offset:offset + len(candidates)]
+            offset += len(candidates)
             if not candidates:
                 continue
-            if self.use_model and self.model.is_trained:
-                scores = self.model.predict_proba([f for _, f in candidates])
-                threshold = self.threshold
-            else:  # nearest preceding mention in the same sentence
-                scores = [float(f.get("rank_b0", 0.0) * f["same_sentence"])
-                          for _, f in candidates]
-                threshold = 0.5
-            best = max(range(len(candidates)), key=lambda i: scores[i])
-            if scores[best] < threshold:
+            best = max(range(len(candidates)), key=lambda i: own[i])
+            if own[best] < threshold:
                 continue
             programme = candidates[best][0]
             relations.append({
                 "head": [metric.start_char, metric.end_char],
                 "child": [programme.start_char, programme.end_char],
                 "label": "PROGRAM_OF", "name": canonical_programme(programme.text),
-                "score": round(float(scores[best]), 4),
+                "score": round(float(own[best]), 4),
             })
         return relations
 
