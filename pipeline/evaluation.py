@@ -19,7 +19,8 @@ ABLATIONS = {
     "full pipeline": {},
     "ruler only": {"disable": ["tok2vec", "ner"]},
     "no entity guard": {"disable": ["union_ie_entity_guard"]},
-    "NER only": {"disable": ["union_ie_metric_ruler", "entity_ruler"]},
+    "NER only": {"disable": ["union_ie_metric_ruler", "entity_ruler",
+                             "union_ie_quoted_programmes"]},
     "rule linkers": {"rule_linkers": True},
 }
 

@@ -40,6 +40,7 @@ def main() -> None:
     entity_ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": False,
                                                        "phrase_matcher_attr": None})
     entity_ruler.add_patterns(read_patterns(str(PATTERNS)))
+    nlp.add_pipe("union_ie_quoted_programmes")
     nlp.add_pipe("union_ie_entity_guard")
     union_linker = nlp.add_pipe("union_ie_union_linker")
     union_linker.model = PairClassifier.from_dict(srsly.read_json(args.linkers / "union_linker.json"))

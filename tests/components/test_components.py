@@ -133,3 +133,15 @@ def test_components_boosted_programme_linker_round_trip(char_nlp, tmp_path):
     assert loaded.model.predict_proba(features) == linker.model.predict_proba(features)
     probabilities = linker.model.predict_proba(features)
     assert all((p > 0.5) == bool(y) for p, y in zip(probabilities, labels))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("开展“夏送清凉”慰问活动", []),  # 慰问 stands between: not the cue
+    ("开展“夏送清凉”活动", ["夏送清凉"]),
+    ("启动“护薪”专项行动", ["护薪"]),
+    ("他说“谢谢”。", []),
+])
+def test_components_quoted_programmes(char_nlp, text, expected):
+    ruler = char_nlp.add_pipe("union_ie_quoted_programmes")
+    doc = ruler(char_nlp.make_doc(text))
+    assert [e.text for e in doc.ents] == expected
