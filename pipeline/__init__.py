@@ -10,4 +10,4 @@ from .loading import load_pipeline as load
 from .records import Record
 from .values import MetricValue, parse_metric
 
-__all__ = ["extract", "load", "Record", "MetricValue", "parse_metric"]
+__all__ = ["MetricValue", "Record", "extract", "load", "parse_metric"]

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .errors import CorpusError
 
@@ -23,8 +24,8 @@ ENTITY_LABELS = ("UNION", "ORG", "PROGRAM")
 APPROX_VALUES = {"-": None, "more": "more", "nearly": "nearly", "about": "about",
                  "range": "range"}
 
-_TAG = re.compile(r"\[\[(?P<surface>[^\[\]|]+)\|(?P<fields>[^\[\]]+?)\]\]", re.S)
-_HEADER = re.compile(r"^### id:\s*(?P<id>\S+)\s*$", re.M)
+_TAG = re.compile(r"\[\[(?P<surface>[^\[\]|]+)\|(?P<fields>[^\[\]]+?)\]\]", re.DOTALL)
+_HEADER = re.compile(r"^### id:\s*(?P<id>\S+)\s*$", re.MULTILINE)
 
 
 @dataclass

@@ -22,7 +22,7 @@ class CorpusError(PipelineError):
     """A corpus or markup file breaks the annotation guideline."""
 
     @classmethod
-    def at(cls, path: Path, match: re.Match, code: str, message: str) -> "CorpusError":
+    def at(cls, path: Path, match: re.Match, code: str, message: str) -> CorpusError:
         line = match.string.count("\n", 0, match.start()) + 1
         return cls(f"{path}:{line}: {code} {message}")
 

@@ -6,8 +6,9 @@ annotate only entities, or only some labels, are scored on what they have.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import Any
 
 from spacy.language import Language
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
-from itertools import accumulate
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
@@ -79,7 +79,7 @@ class DocContext:
             self.newline_prefix, a, b)
 
     @classmethod
-    def of(cls, doc: Doc) -> "DocContext":
+    def of(cls, doc: Doc) -> DocContext:
         """The context of a Doc, built once and shared by both linkers."""
         # one slot: the Doc the pipeline is on now (a cache keyed by Doc would
         # keep every Doc alive, since the context refers to its Doc)
@@ -90,7 +90,7 @@ class DocContext:
         return _LAST_CONTEXT["context"]
 
     @classmethod
-    def build(cls, doc: Doc) -> "DocContext":
+    def build(cls, doc: Doc) -> DocContext:
         ents = list(doc.ents)
         text = doc.text
         context = cls(

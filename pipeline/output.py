@@ -7,18 +7,23 @@ atomically, and ``--resume`` skips files whose records are already there.
 
 from __future__ import annotations
 
+import contextlib
 import csv
-import io
 import json
 import logging
 import sys
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from .errors import InputError
 from .extraction import get_pipeline
-from .reading import atomic_writer, iter_input_files, read_report_file, split_for_streaming
+from .reading import (
+    atomic_writer,
+    iter_input_files,
+    read_report_file,
+    split_for_streaming,
+)
 from .records import doc_to_records
 
 logger = logging.getLogger("pipeline")
@@ -106,42 +111,42 @@ def run_extraction(paths: list[Path], model: str | None = None, output_format: s
 
     from tqdm import tqdm
 
-    records: list[dict] = []
     progress = tqdm(total=len(files), unit="file", disable=len(files) < 2, file=sys.stderr)
-    for doc, (source, offset, last_chunk) in nlp.pipe(texts(), as_tuples=True, batch_size=1,
-                                                      n_process=n_process):
-        for record in doc_to_records(doc):
-            records.append({**record.to_dict(), "source": source,
-                            "start": record.start + offset, "end": record.end + offset,
-                            "union_span": _shift(record.union_span, offset),
-                            "programme_span": _shift(record.programme_span, offset)})
-        if last_chunk:
-            progress.update(1)
+    count = 0
+
+    def rows() -> Iterator[dict]:
+        nonlocal count
+        for doc, (source, offset, last_chunk) in nlp.pipe(
+                texts(), as_tuples=True, batch_size=1, n_process=n_process):
+            for record in doc_to_records(doc):
+                count += 1
+                yield {**record.to_dict(), "source": source,
+                       "start": record.start + offset, "end": record.end + offset,
+                       "union_span": _shift(record.union_span, offset),
+                       "programme_span": _shift(record.programme_span, offset)}
+            if last_chunk:
+                progress.update(1)
+
+    # records are written as they come (jsonl, csv), so a huge input never
+    # holds them all; a table needs every row for its widths
+    target = atomic_writer(output) if output is not None else contextlib.nullcontext(sys.stdout)
+    with target as handle:
+        for line in previous:
+            handle.write(line + "\n")
+        if output_format == "table":
+            handle.write(format_table(list(rows())) + "\n")
+        elif output_format == "jsonl":
+            for row in rows():
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(rows())
     progress.close()
-    rendered = _render(records, output_format)
-    if output is None:
-        sys.stdout.write(rendered)
-    else:
-        with atomic_writer(output) as handle:
-            for line in previous:
-                handle.write(line + "\n")
-            handle.write(rendered)
-    print(f"{len(files)} files, {len(records)} records, {len(failures)} failed"
+    print(f"{len(files)} files, {count} records, {len(failures)} failed"
           + (f", {len(empty_files)} empty" if empty_files else ""), file=sys.stderr)
     return 1 if failures else 0
 
 
 def _shift(span: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
     return None if span is None else (span[0] + offset, span[1] + offset)
-
-
-def _render(records: list[dict], output_format: str) -> str:
-    if output_format == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    if output_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(records)
-        return buffer.getvalue()
-    return format_table(records) + "\n"

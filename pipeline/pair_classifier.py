@@ -7,7 +7,8 @@ shipped linkers are a few kilobytes of JSON rather than pickles.
 from __future__ import annotations
 
 import math
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -24,7 +25,7 @@ class PairClassifier:
         return bool(self.weights)
 
     def fit(self, features: Sequence[dict[str, float]], labels: Sequence[int],
-            C: float = 1.0, seed: int = 0) -> "PairClassifier":
+            C: float = 1.0, seed: int = 0) -> PairClassifier:
         """Fit the weights with scikit-learn's LogisticRegression.
 
         features (Sequence[dict]): One feature dict per pair.
@@ -56,7 +57,7 @@ class PairClassifier:
         return {"weights": self.weights, "bias": self.bias}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "PairClassifier":
+    def from_dict(cls, data: dict[str, Any]) -> PairClassifier:
         return cls(dict(data.get("weights", {})), float(data.get("bias", 0.0)))
 
 
@@ -80,7 +81,7 @@ class BoostedPairClassifier:
         return self.model is not None
 
     def fit(self, features: Sequence[dict[str, float]], labels: Sequence[int],
-            seed: int = 0) -> "BoostedPairClassifier":
+            seed: int = 0) -> BoostedPairClassifier:
         """Fit boosted trees and calibrate their probabilities (3-fold sigmoid)."""
         from sklearn.calibration import CalibratedClassifierCV
         from sklearn.ensemble import HistGradientBoostingClassifier
@@ -111,7 +112,7 @@ class BoostedPairClassifier:
         return pickle.dumps({"feature_names": self.feature_names, "model": self.model})
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "BoostedPairClassifier":
+    def from_bytes(cls, data: bytes) -> BoostedPairClassifier:
         import pickle
 
         state = pickle.loads(data)  # our own shipped file, written by to_bytes

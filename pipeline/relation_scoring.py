@@ -7,7 +7,7 @@ its child names the same union, or overlaps the gold programme mention.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from spacy.training import Example
 

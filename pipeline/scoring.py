@@ -7,7 +7,6 @@ on raw-text offsets.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 

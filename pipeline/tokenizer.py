@@ -11,11 +11,11 @@ boundaries fall on token boundaries.
 from __future__ import annotations
 
 import contextlib
-from bisect import bisect_left, bisect_right
 import io
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from spacy.lang.zh import ChineseTokenizer, Segmenter
 from spacy.language import Language
@@ -81,7 +81,7 @@ class ReportTokenizer(ChineseTokenizer):
         path.mkdir(parents=True, exist_ok=True)
         (path / "cfg").write_text(f'{{"segmenter": "{self.segmenter}"}}')
 
-    def from_disk(self, path, **kwargs) -> "ReportTokenizer":
+    def from_disk(self, path, **kwargs) -> ReportTokenizer:
         """Initialize pkuseg from the cache instead of reading weights from disk."""
         self.initialize()
         return self

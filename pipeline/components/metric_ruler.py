@@ -10,16 +10,16 @@ every span lands on token boundaries.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
+from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans
 
 from ..metric_grammar import find_metrics
-from spacy.scorer import get_ner_prf
 
 
 class MetricRuler(Pipe):
@@ -65,13 +65,13 @@ class MetricRuler(Pipe):
     def to_disk(self, path, *, exclude=tuple()) -> None:
         pass
 
-    def from_disk(self, path, *, exclude=tuple()) -> "MetricRuler":
+    def from_disk(self, path, *, exclude=tuple()) -> MetricRuler:
         return self
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:
         return b""
 
-    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "MetricRuler":
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> MetricRuler:
         return self
 
 

@@ -8,8 +8,8 @@ nearest programme before the metric in the same sentence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import srsly
 from spacy.language import Language
@@ -98,7 +98,7 @@ class ProgrammeLinker(Pipe):
         if isinstance(self.model, BoostedPairClassifier):
             (path / "model.pkl").write_bytes(self.model.to_bytes())
 
-    def from_disk(self, path, *, exclude=tuple()) -> "ProgrammeLinker":
+    def from_disk(self, path, *, exclude=tuple()) -> ProgrammeLinker:
         path = Path(path)
         if (path / "model.json").exists():
             boosted = (path / "model.pkl").read_bytes() if (path / "model.pkl").exists() else None
@@ -109,7 +109,7 @@ class ProgrammeLinker(Pipe):
         boosted = self.model.to_bytes() if isinstance(self.model, BoostedPairClassifier) else b""
         return srsly.msgpack_dumps({"config": self._serialized(), "boosted": boosted})
 
-    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "ProgrammeLinker":
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> ProgrammeLinker:
         state = srsly.msgpack_loads(data)
         self._restore(state["config"], state["boosted"] or None)
         return self

@@ -9,9 +9,9 @@ report's subject union.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 import srsly
 from spacy.language import Language
@@ -19,13 +19,13 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from spacy.training import Example
 
-from ..linking import DocContext, union_candidates
-from ..reports import split_reports
 from ..lexicon import load_lexicon
-from ..unions import is_short_form
-from .entity_guard import is_union_system
+from ..linking import DocContext, union_candidates
 from ..pair_classifier import PairClassifier
 from ..relation_scoring import score_relations
+from ..reports import split_reports
+from ..unions import is_short_form
+from .entity_guard import is_union_system
 
 
 def fullest_mention(context: DocContext, name: str, near: int):
@@ -192,7 +192,7 @@ class UnionLinker(Pipe):
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / "model.json", self.model.to_dict())
 
-    def from_disk(self, path, *, exclude=tuple()) -> "UnionLinker":
+    def from_disk(self, path, *, exclude=tuple()) -> UnionLinker:
         model_path = Path(path) / "model.json"
         if model_path.exists():
             self.model = PairClassifier.from_dict(srsly.read_json(model_path))
@@ -201,7 +201,7 @@ class UnionLinker(Pipe):
     def to_bytes(self, *, exclude=tuple()) -> bytes:
         return srsly.json_dumps(self.model.to_dict()).encode("utf-8")
 
-    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "UnionLinker":
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> UnionLinker:
         self.model = PairClassifier.from_dict(srsly.json_loads(data))
         return self
 
