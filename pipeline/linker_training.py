@@ -91,7 +91,7 @@ def train_union_linker(train: list[Doc], dev: list[Doc], C: float = 1.0) -> tupl
 
 
 def train_programme_linker(train: list[Doc], dev: list[Doc], C: float = 1.0,
-                           boosted: bool = True
+                           boosted: bool = False
                            ) -> tuple[PairClassifier | BoostedPairClassifier, float, dict]:
     data = programme_pairs(train)
     if boosted:

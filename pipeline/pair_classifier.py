@@ -67,8 +67,12 @@ class BoostedPairClassifier:
     The programme decision depends on interactions (a figure line *and* the
     next line, a competing programme *and* a new activity) that a linear model
     cannot weigh; boosted trees gain 2 points of PROGRAM_OF F1 in 5-fold
-    cross-validation on train+dev (0.945 against 0.922). Stored as the
-    feature names (JSON) plus scikit-learn's own pickle of the fitted model.
+    cross-validation on gold entities (0.945 against 0.922). On dev with the
+    pipeline's own entities they gain 1 point of PROGRAM_OF and none of record
+    F1, while loading scikit-learn adds 0.9 s and OpenMP threads stall
+    ``n_process=2``; so they are an option (`train_linkers.py --boosted`),
+    not the shipped default. Stored as the feature names plus scikit-learn's
+    pickle of the fitted model.
     """
 
     def __init__(self, feature_names: list[str] | None = None, model: Any = None) -> None:

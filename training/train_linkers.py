@@ -25,15 +25,16 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--output", type=Path, default=ROOT / "training" / "output" / "linkers")
     parser.add_argument("--C", type=float, default=1.0)
-    parser.add_argument("--logistic", action="store_true",
-                        help="a logistic regression programme linker instead of boosted trees")
+    parser.add_argument("--boosted", action="store_true",
+                        help="boosted trees for the programme linker instead of the "
+                             "logistic regression (see BoostedPairClassifier)")
     args = parser.parse_args()
     nlp = blank_pipeline()
     train = reports_to_docs(nlp, read_jsonl(args.corpus / "train.jsonl")).docs
     dev = reports_to_docs(nlp, read_jsonl(args.corpus / "dev.jsonl")).docs
     union_model, union_info = train_union_linker(train, dev, C=args.C)
     programme_model, threshold, programme_info = train_programme_linker(
-        train, dev, C=args.C, boosted=not args.logistic)
+        train, dev, C=args.C, boosted=args.boosted)
     args.output.mkdir(parents=True, exist_ok=True)
     srsly.write_json(args.output / "union_linker.json", union_model.to_dict())
     linker = ProgrammeLinker(nlp, threshold=threshold)

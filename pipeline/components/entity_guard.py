@@ -51,11 +51,10 @@ def is_union_system(text: str) -> bool:
         folded[:-2] in _place_stems())
 
 
-def _cut_from_a_quotation(span: Span) -> bool:
+def _cut_from_a_quotation(span: Span, doc_text: str) -> bool:
     """A programme name opened by a quote mark runs to its closing mark
     (“夏送清凉”, “两节”送温暖); a span that stops inside the quotation is a
     fragment of quoted speech (“夜班下来能 of “夜班下来能有个地方……”)."""
-    doc_text = span.doc.text
     if span.start_char == 0 or doc_text[span.start_char - 1] not in "“‘「『":
         return False
     closing = min((i for i in (doc_text.find(q, span.start_char) for q in "”’」』") if i >= 0),
@@ -63,7 +62,7 @@ def _cut_from_a_quotation(span: Span) -> bool:
     return closing < 0 or closing > span.end_char
 
 
-def guard_entity(span: Span) -> Span | None:
+def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
     """The entity as the guideline allows it, or None to drop it."""
     span = _trim(span)
     if span is None:
@@ -82,7 +81,8 @@ def guard_entity(span: Span) -> Span | None:
                 span, text = cut, cut.text
         if not UNION_ENDING.search(text.replace("\n", "")) or is_union_system(text):
             return None
-    if span.label_ == "PROGRAM" and _cut_from_a_quotation(span):
+    if span.label_ == "PROGRAM" and _cut_from_a_quotation(
+            span, doc_text if doc_text is not None else span.doc.text):
         return None
     if span.label_ in METRIC_LABELS:
         value = parse_metric(text)
@@ -98,7 +98,8 @@ class EntityGuard:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        kept = [s for s in (guard_entity(e) for e in doc.ents) if s is not None]
+        text = doc.text  # spaCy rebuilds it on every access
+        kept = [s for s in (guard_entity(e, text) for e in doc.ents) if s is not None]
         doc.ents = kept
         return doc
 
