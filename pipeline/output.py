@@ -28,7 +28,7 @@ from .records import doc_to_records
 
 logger = logging.getLogger("pipeline")
 
-STREAM_CHARS = 100_000  # larger inputs are processed chunk by chunk
+STREAM_CHARS = 10_000  # larger inputs go through in report- or paragraph-sized chunks
 TABLE_COLUMNS = ("union", "programme", "label", "value", "approx", "text", "start", "end")
 CSV_COLUMNS = ("source", "label", "text", "value", "approx", "value_high", "unit", "union",
                "programme", "confidence", "start", "end", "sentence")
