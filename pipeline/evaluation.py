@@ -79,8 +79,12 @@ def format_scores(rows: dict[str, Scores]) -> str:
         lines.append(label.ljust(16) + "".join(c.rjust(width) for c in cells))
     lines.append("")
     for key in ("union_of", "program_of", "records"):
-        cells = [f"{getattr(s, key).p:.3f}/{getattr(s, key).r:.3f}/{getattr(s, key).f:.3f}"
-                 for s in rows.values()]
+        cells = []
+        for scores in rows.values():
+            prf = getattr(scores, key)
+            # a file without relations (entities only) has nothing to score here
+            cells.append("-" if prf.tp + prf.fp + prf.fn == 0 and scores.values_total == 0
+                         else f"{prf.p:.3f}/{prf.r:.3f}/{prf.f:.3f}")
         lines.append(key.upper().ljust(16) + "".join(c.rjust(width) for c in cells))
     cells = [f"{s.values_correct}/{s.values_total}" for s in rows.values()]
     lines.append("value accuracy".ljust(16) + "".join(c.rjust(width) for c in cells))
