@@ -145,3 +145,13 @@ def test_components_quoted_programmes(char_nlp, text, expected):
     ruler = char_nlp.add_pipe("union_ie_quoted_programmes")
     doc = ruler(char_nlp.make_doc(text))
     assert [e.text for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("推荐选树吉林省工人先锋号1个", ["吉林省工人先锋号"]),  # the level as written
+    ("工人先锋号的故事", []),  # not counted
+])
+def test_components_counted_honours(char_nlp, text, expected):
+    ruler = char_nlp.add_pipe("union_ie_quoted_programmes")
+    doc = ruler(char_nlp.make_doc(text))
+    assert [e.text for e in doc.ents] == expected
