@@ -25,14 +25,32 @@ QUOTED_PROGRAMME = re.compile(
 _HONOURS = "五一劳动奖章|五一劳动奖状|工人先锋号|创新标兵|模范职工之家|最美工驿站"
 
 
+COUNTED_HONOUR = re.compile(
+    rf"(?:全国|全省|全市|全县|省级|市级|县级|区级|[省市县区])?(?P<honour>{_HONOURS})"
+    r"(?=[”」]?\d|[”」]?[一二两三四五六七八九十]+[个名人家项])")
+
+
 @lru_cache(maxsize=1)
-def counted_honour() -> re.Pattern[str]:
-    """A counted honour (ANNOTATION 6) with its level as written (吉林省工人先锋号,
-    全国五一劳动奖章, 市五一劳动奖章), then a count right after."""
-    places = "|".join(sorted(load_lexicon().places, key=len, reverse=True))
-    return re.compile(
-        rf"(?P<name>(?:(?:{places})(?:级)?|全国|全省|全市|全县|省级|市级|县级|区级|[省市县区])?"
-        rf"(?:{_HONOURS}))(?=[”」]?\d|[”」]?[一二两三四五六七八九十]+[个名人家项])")
+def _places() -> frozenset[str]:
+    return frozenset(load_lexicon().places)
+
+
+def counted_honours(text: str) -> list[tuple[int, int]]:
+    """Counted honours (ANNOTATION 6) with their level as written: 吉林省工人先锋号1个,
+    全国五一劳动奖章2人, 市五一劳动奖章13名. A place name before the honour is
+    looked up in the gazetteer, longest first."""
+    found = []
+    for match in COUNTED_HONOUR.finditer(text):
+        start = match.start()
+        core = match.start("honour")
+        for length in range(10, 1, -1):  # 吉林省 + 工人先锋号, 白城市级 + …
+            candidate = text[max(0, core - length):core]
+            place = candidate[:-1] if candidate.endswith("级") else candidate
+            if len(candidate) == length and place in _places():
+                start = min(start, core - length)
+                break
+        found.append((start, match.end()))
+    return found
 
 
 class QuotedProgrammes:
@@ -43,8 +61,9 @@ class QuotedProgrammes:
         ents = list(doc.ents)
         added = []
         text = doc.text
-        for match in (*QUOTED_PROGRAMME.finditer(text), *counted_honour().finditer(text)):
-            span = doc.char_span(match.start("name"), match.end("name"), label="PROGRAM")
+        bounds = [m.span("name") for m in QUOTED_PROGRAMME.finditer(text)]
+        for start, end in bounds + counted_honours(text):
+            span = doc.char_span(start, end, label="PROGRAM")
             if span is not None and not any(e.start < span.end and span.start < e.end
                                             for e in ents):
                 added.append(span)
