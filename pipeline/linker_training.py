@@ -31,38 +31,35 @@ def _gold_by_head(doc: Doc, label: str) -> dict[tuple[int, int], dict]:
     return {tuple(r["head"]): r for r in doc._.relations or [] if r["label"] == label}
 
 
-def union_pairs(docs: list[Doc]) -> PairData:
+def _pairs(docs: list[Doc], label: str, candidates, is_gold) -> PairData:
+    """Candidate pairs of every metric, labelled against the gold relation."""
     data = PairData([], [], [], [])
     for doc in docs:
         context = DocContext.build(doc)
-        gold = _gold_by_head(doc, "UNION_OF")
+        gold = _gold_by_head(doc, label)
         for metric in context.metrics:
             truth = gold.get((metric.start_char, metric.end_char))
             data.gold_has.append(truth is not None)
-            group = len(data.gold_has) - 1
-            for name, _, features in union_candidates(context, metric):
+            for candidate, features in candidates(context, metric):
                 data.features.append(features)
-                data.labels.append(int(truth is not None and union_names_match(name, truth["name"])))
-                data.groups.append(group)
+                data.labels.append(int(truth is not None and is_gold(candidate, truth)))
+                data.groups.append(len(data.gold_has) - 1)
     return data
+
+
+def union_pairs(docs: list[Doc]) -> PairData:
+    """A union candidate is right when it names the gold union."""
+    return _pairs(docs, "UNION_OF",
+                  lambda context, metric: [(name, features) for name, _, features
+                                           in union_candidates(context, metric)],
+                  lambda name, truth: union_names_match(name, truth["name"]))
 
 
 def programme_pairs(docs: list[Doc]) -> PairData:
-    data = PairData([], [], [], [])
-    for doc in docs:
-        context = DocContext.build(doc)
-        gold = _gold_by_head(doc, "PROGRAM_OF")
-        for metric in context.metrics:
-            truth = gold.get((metric.start_char, metric.end_char))
-            data.gold_has.append(truth is not None)
-            group = len(data.gold_has) - 1
-            for programme, features in programme_candidates(context, metric):
-                hit = truth is not None and (programme.start_char < truth["child"][1]
-                                             and truth["child"][0] < programme.end_char)
-                data.features.append(features)
-                data.labels.append(int(hit))
-                data.groups.append(group)
-    return data
+    """A programme candidate is right when it overlaps the gold mention."""
+    return _pairs(docs, "PROGRAM_OF", programme_candidates,
+                  lambda programme, truth: programme.start_char < truth["child"][1]
+                  and truth["child"][0] < programme.end_char)
 
 
 def choose_best(data: PairData, scores: list[float], threshold: float) -> tuple[int, int, int]:

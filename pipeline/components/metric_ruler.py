@@ -13,16 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.scorer import get_ner_prf
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans
 
 from ..metric_grammar import find_metrics
+from .base import PredictPipe
 
 
-class MetricRuler(Pipe):
+class MetricRuler(PredictPipe):
     """Add metric entities; on a clash with entities already set, the ruler
     wins when ``overwrite_ents`` is true (it runs after the NER)."""
 
@@ -31,14 +31,6 @@ class MetricRuler(Pipe):
         self.nlp = nlp
         self.name = name
         self.overwrite_ents = overwrite_ents
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.predict(doc))
-        except Exception as error:
-            error_handler(self.name, self, [doc], error)
-        return doc
 
     def predict(self, doc: Doc) -> list[Span]:
         spans = []
@@ -55,9 +47,6 @@ class MetricRuler(Pipe):
         kept = [s for s in losers if not any(
             s.start < w.end and w.start < s.end for w in winners)]
         doc.ents = sorted(winners + kept, key=lambda s: s.start)
-
-    def initialize(self, get_examples=None, *, nlp=None) -> None:
-        pass
 
     def score(self, examples: Iterable[Example], **kwargs) -> dict:
         return get_ner_prf(examples)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import srsly
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from spacy.training import Example
 
@@ -21,9 +20,10 @@ from ..lexicon import canonical_programme
 from ..linking import DocContext, programme_candidates
 from ..pair_classifier import BoostedPairClassifier, PairClassifier
 from ..relation_scoring import score_relations
+from .base import PredictPipe
 
 
-class ProgrammeLinker(Pipe):
+class ProgrammeLinker(PredictPipe):
     def __init__(self, nlp: Language, name: str = "union_ie_programme_linker",
                  threshold: float = 0.5, use_model: bool = True) -> None:
         self.nlp = nlp
@@ -31,14 +31,6 @@ class ProgrammeLinker(Pipe):
         self.threshold = threshold
         self.use_model = use_model
         self.model = PairClassifier()
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.predict(doc))
-        except Exception as error:
-            error_handler(self.name, self, [doc], error)
-        return doc
 
     def predict(self, doc: Doc) -> list[dict]:
         context = DocContext.of(doc)
@@ -72,9 +64,6 @@ class ProgrammeLinker(Pipe):
     def set_annotations(self, doc: Doc, relations: list[dict]) -> None:
         kept = [r for r in (doc._.relations or []) if r["label"] != "PROGRAM_OF"]
         doc._.relations = kept + relations
-
-    def initialize(self, get_examples=None, *, nlp=None) -> None:
-        pass
 
     def score(self, examples: Iterable[Example], **kwargs) -> dict:
         return score_relations(examples, "PROGRAM_OF")

@@ -45,7 +45,7 @@ def counted_honours(text: str) -> list[tuple[int, int]]:
         core = match.start("honour")
         for length in range(10, 1, -1):  # 吉林省 + 工人先锋号, 白城市级 + …
             candidate = text[max(0, core - length):core]
-            place = candidate[:-1] if candidate.endswith("级") else candidate
+            place = candidate.removesuffix("级")
             if len(candidate) == length and place in _places():
                 start = min(start, core - length)
                 break

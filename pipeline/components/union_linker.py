@@ -15,7 +15,6 @@ from pathlib import Path
 
 import srsly
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 from spacy.training import Example
 
@@ -25,6 +24,7 @@ from ..pair_classifier import PairClassifier
 from ..relation_scoring import score_relations
 from ..reports import split_reports
 from ..unions import is_short_form
+from .base import PredictPipe
 from .entity_guard import is_union_system
 
 
@@ -139,21 +139,13 @@ def _PLACES_BY_START() -> dict[str, list[str]]:
     return index
 
 
-class UnionLinker(Pipe):
+class UnionLinker(PredictPipe):
     def __init__(self, nlp: Language, name: str = "union_ie_union_linker",
                  use_model: bool = True) -> None:
         self.nlp = nlp
         self.name = name
         self.use_model = use_model
         self.model = PairClassifier()
-
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.predict(doc))
-        except Exception as error:
-            error_handler(self.name, self, [doc], error)
-        return doc
 
     def predict(self, doc: Doc) -> list[dict]:
         repair_unions(doc)
@@ -180,9 +172,6 @@ class UnionLinker(Pipe):
     def set_annotations(self, doc: Doc, relations: list[dict]) -> None:
         kept = [r for r in (doc._.relations or []) if r["label"] != "UNION_OF"]
         doc._.relations = kept + relations
-
-    def initialize(self, get_examples=None, *, nlp=None) -> None:
-        pass
 
     def score(self, examples: Iterable[Example], **kwargs) -> dict:
         return score_relations(examples, "UNION_OF")
