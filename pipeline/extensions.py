@@ -10,8 +10,6 @@ from spacy.tokens import Doc, Span
 
 from .values import MetricValue, parse_metric
 
-SPANS_KEY_REPORTS = "reports"
-
 
 def _metric_value(span: Span) -> MetricValue | None:
     if span.label_ not in ("MONEY", "HEADCOUNT", "COUNT"):

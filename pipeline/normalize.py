@@ -131,10 +131,6 @@ def column_width(text: str) -> int:
     return mode if mode >= COLUMN_MIN_WIDTH and share >= COLUMN_MIN_SHARE else 0
 
 
-def is_columnar(text: str) -> bool:
-    """Whether the text looks like a scanned page broken into columns."""
-    return column_width(text) > 0
-
 
 def _splits_a_metric(text: str, start: int, end: int) -> bool:
     """Whether the break text[start:end] falls inside a figure ("1,\n376人",

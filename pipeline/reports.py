@@ -11,11 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
-
 REPORT_LEAD = re.compile(r"(?m)^[ \t]*(?:本报讯|本网讯|本报记者|本刊讯|[^\n，。]{0,12}讯[（(])")
 SENTENCE_END = re.compile(r"[。！？!?；;]|\n")
-CLAUSE_END = re.compile(r"[，,、：:]")
 
 
 @dataclass(frozen=True)
@@ -49,30 +46,3 @@ def split_reports(text: str) -> list[ReportSegment]:
                                       lead.start()))
     return segments
 
-
-def paragraph_bounds(text: str, position: int) -> tuple[int, int]:
-    """Start and end of the paragraph (line) holding ``position``."""
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    return start, len(text) if end < 0 else end
-
-
-def sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    """Start and end of the sentence holding ``position`` (。！？； or a line break)."""
-    start = 0
-    for match in SENTENCE_END.finditer(text, 0, position):
-        start = match.end()
-    after = SENTENCE_END.search(text, position)
-    return start, len(text) if after is None else after.end()
-
-
-def segment_of(segments: list[ReportSegment], position: int) -> ReportSegment:
-    for segment in segments:
-        if segment.start <= position < segment.end:
-            return segment
-    return segments[-1]
-
-
-def ents_in(doc: Doc, label: str, start: int, end: int) -> list[Span]:
-    """Entities with ``label`` whose characters lie in [start, end)."""
-    return [e for e in doc.ents if e.label_ == label and start <= e.start_char and e.end_char <= end]

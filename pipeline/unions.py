@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import load_lexicon
 from .normalize import normalize_text
 
 _QUOTES = re.compile(r"[“”‘’「」『』《》\"'\s]")
@@ -81,14 +80,6 @@ def union_names_match(predicted: str, gold: str) -> bool:
         return predicted.endswith(_expand_abbreviation(gold)) or predicted.endswith(gold)
     return gold.endswith(predicted) and len(predicted) >= 4 or predicted.endswith(gold)
 
-
-def province_free(name: str) -> str:
-    """Drop a leading province name: 贵州省铜仁市总工会 -> 铜仁市总工会."""
-    lexicon = load_lexicon()
-    for place in lexicon.places:
-        if place.endswith(("省", "自治区")) and name.startswith(place) and len(name) > len(place) + 3:
-            return name[len(place):]
-    return name
 
 
 _SUFFIX = re.compile(r"(总工会|工会联合会|联合工会|工会委员会|工会)$")
