@@ -5,6 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI machines vary in speed: property tests check behaviour, not timing
+settings.register_profile("union_ie", deadline=None)
+settings.load_profile("union_ie")
 
 ROOT = Path(__file__).resolve().parent.parent
 
