@@ -206,6 +206,8 @@ def find_inconsistencies(reports: list[dict[str, Any]], min_length: int = 2) -> 
 def corpus_stats(reports_by_split: dict[str, list[dict[str, Any]]]) -> str:
     """A plain-text table of counts per label, relation, style and split."""
     rows: dict[str, Counter[str]] = defaultdict(Counter)
+    names: set[str] = set()
+    provinces: set[str] = set()
     for split, reports in reports_by_split.items():
         for report in reports:
             rows["reports"][split] += 1
@@ -215,16 +217,10 @@ def corpus_stats(reports_by_split: dict[str, list[dict[str, Any]]]) -> str:
                 rows[f"label {span['label']}"][split] += 1
             for relation in report["relations"]:
                 rows[f"relation {relation['label']}"][split] += 1
-            programmes = {report["text"][s["start"]:s["end"]] for s in report["spans"]
-                          if s["label"] == "PROGRAM"}
-            rows["_programmes"][split] += 0
-            rows.setdefault("_names", Counter()).update(programmes)
-            province = report.get("meta", {}).get("province")
-            if province:
-                rows.setdefault("_provinces", Counter())[province] += 1
-    names = rows.pop("_names", Counter())
-    provinces = rows.pop("_provinces", Counter())
-    rows.pop("_programmes", None)
+            names.update(report["text"][s["start"]:s["end"]] for s in report["spans"]
+                         if s["label"] == "PROGRAM")
+            if report.get("meta", {}).get("province"):
+                provinces.add(report["meta"]["province"])
     splits = list(reports_by_split)
     width = max(len(k) for k in rows) + 2
     out = ["".ljust(width) + "".join(s.rjust(9) for s in splits) + "total".rjust(9)]
