@@ -74,6 +74,23 @@ def load_lexicon() -> Lexicon:
     )
 
 
+@lru_cache(maxsize=2)
+def place_names(with_stems: bool = False) -> frozenset[str]:
+    """Gazetteer place names (洮南市), and their stems (洮南) if asked."""
+    lexicon = load_lexicon()
+    return frozenset(lexicon.places) | (frozenset(lexicon.place_stems) if with_stems else frozenset())
+
+
+@lru_cache(maxsize=1)
+def places_by_start() -> dict[str, list[str]]:
+    """Place names and stems indexed by their first two characters."""
+    index: dict[str, list[str]] = {}
+    for name in place_names(with_stems=True):
+        if len(name) >= 2:
+            index.setdefault(name[:2], []).append(name)
+    return index
+
+
 @lru_cache(maxsize=4096)
 def canonical_programme(surface: str) -> str:
     """The canonical programme name (ANNOTATION.md 2): the name as written,

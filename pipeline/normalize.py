@@ -29,7 +29,7 @@ _ASCII_PUNCT = {",": "，", ";": "；", "!": "！", "?": "？", "(": "（", ")":
 _FULLWIDTH_FOLD = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH_FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
 _FULLWIDTH_FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
-_FULLWIDTH_FOLD.update({"％": "%", "．": ".", "，": "，", "\u3000": " ", "\u00a0": " ", "\r": "\n"})
+_FULLWIDTH_FOLD.update({"％": "%", "．": ".", "\u3000": " ", "\u00a0": " ", "\r": "\n"})
 
 _BREAK_RUN = re.compile(r"[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*")
 _BULLETS = set("◎●○■□▲△◆◇★☆·•—-【[")
@@ -129,7 +129,6 @@ def column_width(text: str) -> int:
     mode, _ = Counter(lengths).most_common(1)[0]
     share = sum(1 for n in lengths if abs(n - mode) <= COLUMN_TOLERANCE) / len(lengths)
     return mode if mode >= COLUMN_MIN_WIDTH and share >= COLUMN_MIN_SHARE else 0
-
 
 
 def _splits_a_metric(text: str, start: int, end: int) -> bool:

@@ -56,12 +56,7 @@ class ReportTokenizer(ChineseTokenizer):
             words = list(text)
         else:
             words = self.jieba_seg.cut(text, cut_all=False) if self.jieba_seg else list(text)
-        cuts = {0, len(text)}
-        for match in metric_regex().finditer(text):
-            cuts.update(match.span())
-        for pattern in (_DIGIT_EDGE, _VERB_BEFORE_NAME):
-            cuts.update(match.start() for match in pattern.finditer(text))
-        return _apply_cuts(words, text, cuts)
+        return apply_cuts(words, text, forced_cuts(text))
 
     def initialize(self, get_examples=None, *, nlp=None, pkuseg_model=None,
                    pkuseg_user_dict=None):
@@ -87,7 +82,19 @@ class ReportTokenizer(ChineseTokenizer):
         return self
 
 
-def _apply_cuts(words: list[str], text: str, cuts: set[int]) -> list[str]:
+def forced_cuts(text: str) -> set[int]:
+    """Offsets where a token must end whatever pkuseg says: metric match edges,
+    digit-run edges, and the start of a name after a verb."""
+    cuts = {0, len(text)}
+    for match in metric_regex().finditer(text):
+        cuts.update(match.span())
+    for pattern in (_DIGIT_EDGE, _VERB_BEFORE_NAME):
+        cuts.update(match.start() for match in pattern.finditer(text))
+    return cuts
+
+
+def apply_cuts(words: list[str], text: str, cuts: set[int]) -> list[str]:
+    """Split segmenter words at the given offsets of ``text``."""
     ordered = sorted(cuts)
     pieces: list[str] = []
     position = 0

@@ -42,6 +42,7 @@ def main() -> None:
     entity_ruler.add_patterns(read_patterns(str(PATTERNS)))
     nlp.add_pipe("union_ie_quoted_programmes")
     nlp.add_pipe("union_ie_entity_guard")
+    nlp.add_pipe("union_ie_union_repair")
     union_linker = nlp.add_pipe("union_ie_union_linker")
     union_linker.model = PairClassifier.from_dict(srsly.read_json(args.linkers / "union_linker.json"))
     programme_linker = nlp.add_pipe("union_ie_programme_linker")

@@ -14,9 +14,8 @@ from pathlib import Path
 
 from pipeline.corpus import read_jsonl
 from pipeline.loading import blank_pipeline
-from pipeline.metric_grammar import metric_regex
 from pipeline.normalize import normalize_text
-from pipeline.tokenizer import _DIGIT_EDGE, _VERB_BEFORE_NAME, USER_DICT, _apply_cuts
+from pipeline.tokenizer import USER_DICT, apply_cuts, forced_cuts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,17 +51,12 @@ def main() -> None:
                 continue
             normalized = normalize_text(report["text"])
             text = normalized.text
-            cuts = {0, len(text)}
-            for match in metric_regex().finditer(text):
-                cuts.update(match.span())
-            for pattern in (_DIGIT_EDGE, _VERB_BEFORE_NAME):
-                cuts.update(m.start() for m in pattern.finditer(text))
             segmenter.preprocesser = without_dict
             plain = segmenter.cut(text)
             segmenter.preprocesser = with_dict
             dictionary = segmenter.cut(text)
             setups = {"pkuseg alone": plain, "+ user dictionary": dictionary,
-                      "+ metric, digit and name cuts (shipped)": _apply_cuts(dictionary, text, cuts)}
+                      "+ metric, digit and name cuts (shipped)": apply_cuts(dictionary, text, forced_cuts(text))}
             bounds = {name: token_bounds(words, text) for name, words in setups.items()}
             for span in report["spans"]:
                 mapped = normalized.to_processing(span["start"], span["end"])

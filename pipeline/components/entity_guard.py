@@ -10,12 +10,11 @@ so enforcing them generalizes where more training data would only memorize.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import load_lexicon
+from ..lexicon import place_names
 from ..values import parse_metric
 
 UNION_ENDING = re.compile(r"(工会|总工会|联合会|工会委员会|全总|省总|市总|县总|区总|州总|旗总)$")
@@ -36,19 +35,13 @@ def _trim(span: Span) -> Span | None:
         span.doc, start, end, label=span.label_)
 
 
-@lru_cache(maxsize=1)
-def _place_stems() -> frozenset[str]:
-    lexicon = load_lexicon()
-    return frozenset(lexicon.place_stems) | frozenset(lexicon.places)
-
-
 def is_union_system(text: str) -> bool:
     """江苏工会, 长宁工会, 全市各级工会: a union system, not one union (ANNOTATION 6)."""
     folded = text.replace("\n", "")
     if folded.startswith(("全省", "全市", "全县", "全区", "各级", "各地")):
         return True
     return folded.endswith("工会") and not folded.endswith(("总工会", "联合工会")) and (
-        folded[:-2] in _place_stems())
+        folded[:-2] in place_names(with_stems=True))
 
 
 def _cut_from_a_quotation(span: Span, doc_text: str) -> bool:

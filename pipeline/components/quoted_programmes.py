@@ -13,12 +13,11 @@ there is kept.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicon import load_lexicon
+from ..lexicon import place_names
 
 QUOTED_PROGRAMME = re.compile(
     r"“(?P<name>[^”“\n]{2,14})”(?:主题|系列|专项)?(?:活动|行动|项目|工程|竞赛|品牌|服务)")
@@ -28,11 +27,6 @@ _HONOURS = "五一劳动奖章|五一劳动奖状|工人先锋号|创新标兵|�
 COUNTED_HONOUR = re.compile(
     rf"(?:全国|全省|全市|全县|省级|市级|县级|区级|[省市县区])?(?P<honour>{_HONOURS})"
     r"(?=[”」]?\d|[”」]?[一二两三四五六七八九十]+[个名人家项])")
-
-
-@lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
-    return frozenset(load_lexicon().places)
 
 
 def counted_honours(text: str) -> list[tuple[int, int]]:
@@ -46,7 +40,7 @@ def counted_honours(text: str) -> list[tuple[int, int]]:
         for length in range(10, 1, -1):  # 吉林省 + 工人先锋号, 白城市级 + …
             candidate = text[max(0, core - length):core]
             place = candidate.removesuffix("级")
-            if len(candidate) == length and place in _places():
+            if len(candidate) == length and place in place_names():
                 start = min(start, core - length)
                 break
         found.append((start, match.end()))

@@ -1,0 +1,122 @@
+"""Union repair: the union names the NER missed that cost a report its subject.
+
+Rules over the text rather than more training data, because they state how
+union names are built (an organization + 工会, a place + 总工会, the lead's
+union) and so hold for names never seen. Runs after the entity guard and
+before the union linker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicon import places_by_start
+from ..reports import split_reports
+from ..unions import is_short_form
+from .entity_guard import is_union_system
+
+LEAD_UNION = re.compile(
+    r"(?:(?<=[，,：:\s）)])|(?<=年)|^)(?P<union>[\u4e00-\u9fff]{2,24}?"
+    r"(?:总工会|工会联合会|联合工会|工会委员会|工会))")
+_NAME_START = re.compile(r"[^\u4e00-\u9fff]|^")
+_UNION_SUFFIX = re.compile(r"总工会|工会联合会|联合工会|工会委员会")
+_ORG_UNION = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,6}?(?<![和与及、]))(?:工会委员会|联合工会|工会(?!联合会|组织|干部|经费|会员|工作))")
+# 冀中能源峰峰集团工会 where the NER only saw 集团工会: a name before the unit word
+_UNIT_UNION = "(?:集团|公司|厂|矿|院|局|校|中心)(?:工会|工会委员会)"
+_NAMED_UNIT_UNION = re.compile(
+    rf"(?:(?<=[从向由据经在与和及，。：、；\s“（(])|^)(?P<name>[\u4e00-\u9fff]{{2,16}}?{_UNIT_UNION})")
+# a name does not run across another union or a joining word
+_NOT_IN_NAME = re.compile(r"工会|联合|和|与|及|向|为|在|对|由|经|把|将|从")
+
+
+def repair_unions(doc: Doc) -> None:
+    """Fix the union misses that cost a report its subject.
+
+    An ORG directly followed by 工会 is that organization's union
+    (冀中能源峰峰集团 + 工会).
+    Every 总工会/工会联合会/联合工会 not already inside a full union name is
+    read as one when the stretch before it, back to the last punctuation,
+    starts with a known place (区总工会 inside 西安高新技术产业开发区总工会,
+    a 滨海新区新港街道总工会 the NER missed); and a report's lead names its
+    union, so where none was found there the union-name pattern reads it.
+    """
+    text = doc.text
+    ents = list(doc.ents)
+    # an organization followed by 工会 is that organization's union, also with
+    # its unit in between (新疆油田公司 + 采油二厂 + 工会)
+    for index, ent in enumerate(ents):
+        follow = _ORG_UNION.match(text, ent.end_char)
+        if ent.label_ == "ORG" and follow:
+            union = doc.char_span(ent.start_char, follow.end(), label="UNION")
+            if union is not None and not any(
+                    e is not ent and e.start < union.end and union.start < e.end for e in ents):
+                ents[index] = union
+    if any(e.label_ == "UNION" and re.fullmatch(_UNIT_UNION, e.text) for e in ents):
+        for match in _NAMED_UNIT_UNION.finditer(text):
+            if _NOT_IN_NAME.search(match["name"][:-2]):
+                continue
+            named = doc.char_span(match.start("name"), match.end("name"), label="UNION")
+            if named is not None and all(
+                    named.start <= e.start and e.end <= named.end
+                    for e in ents if e.start < named.end and named.start < e.end):
+                ents = [e for e in ents if not (named.start <= e.start and e.end <= named.end)]
+                ents.append(named)
+                break
+    covered = [(e.start_char, e.end_char, e.label_) for e in ents]
+    for match in _UNION_SUFFIX.finditer(text):
+        inside = [c for c in covered if c[0] <= match.start() < c[1]]
+        if inside and inside[0][2] == "UNION" and not is_short_form(text[inside[0][0]:inside[0][1]]):
+            continue  # already a full union name
+        window = text[max(0, match.start() - 20):match.start()]
+        boundary = max((m.end() for m in _NAME_START.finditer(window)), default=0)
+        prefix = window[boundary:]
+        if len(prefix) < 2 or _NOT_IN_NAME.search(prefix) or not any(
+                prefix.startswith(place) for place in places_by_start().get(prefix[:2], [])):
+            continue
+        longer = doc.char_span(match.start() - len(prefix), match.end(), label="UNION")
+        if longer is None:
+            continue
+        clashes = [e for e in ents if e.start < longer.end and longer.start < e.end]
+        if all(longer.start <= e.start and e.end <= longer.end for e in clashes):
+            ents = [e for e in ents if e not in clashes] + [longer]
+            covered = [(e.start_char, e.end_char, e.label_) for e in ents]
+    added = []
+    for segment in split_reports(text):
+        lead = text[segment.lead_start:segment.lead_end]
+        in_lead = [e for e in ents if e.label_ == "UNION"
+                   and segment.lead_start <= e.start_char < segment.lead_end]
+        if in_lead and not is_short_form(in_lead[0].text):
+            continue
+        match = LEAD_UNION.search(lead)
+        if not match:
+            continue
+        start = segment.lead_start + match.start("union")
+        span = doc.char_span(start, start + len(match.group("union")), label="UNION")
+        if span is None or is_short_form(span.text) or is_union_system(span.text):
+            continue
+        clashes = [e for e in ents if e.start < span.end and span.start < e.end]
+        if all(e.label_ == "UNION" and span.start <= e.start and e.end <= span.end
+               for e in clashes):
+            ents = [e for e in ents if e not in clashes]
+            added.append(span)
+    doc.ents = sorted(ents + added, key=lambda e: e.start)
+
+
+class UnionRepair:
+    def __init__(self, name: str = "union_ie_union_repair") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        repair_unions(doc)
+        return doc
+
+
+@Language.factory("union_ie_union_repair", requires=["doc.ents"], assigns=["doc.ents"],
+                  default_config={})
+def make_union_repair(nlp: Language, name: str) -> UnionRepair:
+    """Create the union repair (see the module docstring)."""
+    return UnionRepair(name)
