@@ -32,6 +32,15 @@ _BAD_EDGE = set("“”‘’「」『』《》\"'()（）[]【】<>〈〉，。
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     """Yield the reports of a guideline JSONL file, with clear errors."""
+    if not path.is_file():
+        raise CorpusError(Errors.E203.format(path=path))
+    try:
+        yield from _read_jsonl(path)
+    except UnicodeDecodeError as error:
+        raise CorpusError(Errors.E201.format(path=path, reason=error.reason)) from None
+
+
+def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
     with path.open(encoding="utf-8-sig") as lines:
         for number, line in enumerate(lines, start=1):
             if not line.strip():

@@ -69,3 +69,13 @@ def test_corpus_consistency_has_nothing_unreviewed():
     reviewed = read_reviewed(CORPUS / "consistency_reviewed.tsv")
     lines = find_inconsistencies(_all_reports())
     assert [line for line in lines if not is_reviewed(line, reviewed)] == []
+
+
+def test_corpus_reading_a_missing_or_binary_file_is_one_clear_error(tmp_path):
+    from pipeline.errors import CorpusError
+
+    binary = tmp_path / "x.jsonl"
+    binary.write_bytes(b"\xff\xfe\x00\x01")
+    for path, code in ((tmp_path / "missing.jsonl", "E203"), (binary, "E201")):
+        with pytest.raises(CorpusError, match=code):
+            list(read_jsonl(path))
