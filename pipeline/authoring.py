@@ -176,7 +176,11 @@ def convert_file(path: Path, root: Path | None = None) -> list[dict[str, Any]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Check markup files: ``python -m pipeline.authoring FILE...``."""
+    """Check markup files: ``python -m pipeline.authoring FILE...``.
+
+    Converts each file without writing anything, then runs the guideline
+    validator and the value parser on every report; exit 1 on any problem.
+    """
     import sys
 
     paths = [Path(p) for p in (argv if argv is not None else sys.argv[1:])]
@@ -188,6 +192,14 @@ def main(argv: list[str] | None = None) -> int:
             print(error)
             failed += 1
             continue
+        from .corpus import check_values, validate_report
+
+        for report in reports:
+            problems = validate_report(report) + [
+                f"value: {issue}" for issue in check_values(report)]
+            for problem in problems:
+                print(f"{path}:{report['id']}: {problem}")
+            failed += bool(problems)
         metrics = sum(s["label"] in METRIC_LABELS for r in reports for s in r["spans"])
         programs = sum(
             rel["label"] == "PROGRAM_OF" for r in reports for rel in r["relations"]

@@ -47,3 +47,17 @@ def test_authoring_source_must_match(tmp_path: Path):
     report.body = "[[白城市总工会|UNION]]!"
     with pytest.raises(CorpusError):
         convert_report(report, tmp_path)
+
+
+def test_authoring_check_reports_a_wrong_gold_value(tmp_path: Path, capsys):
+    from pipeline.authoring import main
+
+    page = tmp_path / "batch.md"
+    header = '### id: t-1\nmeta: {"style": "short_news"}\nunion: u1\n---\n'
+    page.write_text(header + "[[某县总工会|UNION|u1]]发放[[8万余元|MONEY|80000|-|-]]。\n",
+                    encoding="utf-8")
+    assert main([str(page)]) == 1
+    assert "8万余元" in capsys.readouterr().out
+    page.write_text(header + "[[某县总工会|UNION|u1]]发放[[8万余元|MONEY|80000|more|-]]。\n",
+                    encoding="utf-8")
+    assert main([str(page)]) == 0
