@@ -243,6 +243,11 @@ def union_candidates(context: DocContext, metric: Span) -> list[tuple[str, Span,
     for name, (union, features) in by_name.items():
         features = {k: v for k, v in features.items() if k != "_score"}
         features["n_candidates"] = min(len(by_name), 5) / 5
+        # a pair classifier scores one candidate at a time: tell it when another
+        # union is the actor right before the metric (迁安市…；遵化市总工会办理…54件)
+        others = [f for other, (_, f) in by_name.items() if other != name]
+        features["other_actor_sentence"] = float(any(f["actor_nearest_sentence"] for f in others))
+        features["other_same_clause"] = float(any(f["same_clause"] for f in others))
         result.append((name, union, features))
     return result
 
@@ -260,6 +265,12 @@ def programme_candidates(context: DocContext, metric: Span, window: int = 400
     after = sorted((p for p in mentions if p.start_char >= metric.end_char),
                    key=lambda p: p.start_char)
     first_paragraph_end = text.find("\n", segment.lead_end)
+    lead_end = max(segment.lead_end, first_paragraph_end)
+    in_lead_count = sum(p.start_char < lead_end for p in mentions)
+    # a programme named once in the lead covers the figures of paragraphs
+    # that name none of their own (a legal-aid bulletin's cases)
+    paragraph_start = text.rfind("\n", 0, metric.start_char) + 1
+    own_programme = any(paragraph_start <= p.start_char for p in before)
     candidates = []
     for rank, programme in enumerate(before):
         gap = metric.start_char - programme.end_char
@@ -303,6 +314,10 @@ def programme_candidates(context: DocContext, metric: Span, window: int = 400
             "n_candidates": min(len(candidates), 8) / 8,
             "figure_line": float(figure_line),
             "figure_line_after": float(figure_line and not is_before),
+            "lead_alone": float(in_lead_count == 1 and programme.start_char < lead_end),
+            "paragraph_names_none": float(not own_programme),
+            "lead_for_bare_paragraph": float(not own_programme
+                                             and programme.start_char < lead_end),
         })
         result.append((programme, features))
     return result

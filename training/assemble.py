@@ -32,6 +32,8 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=DEFAULT_MODEL)
     args = parser.parse_args()
     nlp = spacy.load(args.ner, exclude=["tokenizer"])
+    for name in [n for n in nlp.pipe_names if n not in ("tok2vec", "ner")]:
+        nlp.remove_pipe(name)  # --ner may be a shipped pipeline: keep only its NER
     nlp.tokenizer.initialize()
     # the metric grammar is exact, so it wins over the NER on metric clashes;
     # lexicon names only fill gaps: the NER's longer spans (冰城暖心驿站,

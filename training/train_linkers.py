@@ -1,6 +1,7 @@
 """Train the union and programme linkers on the corpus and write their weights.
 
     python training/train_linkers.py [--output training/output/linkers]
+    python training/train_linkers.py --cv 5   # cross-validate on train+dev, write nothing
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ import srsly
 from pipeline.components.programme_linker import ProgrammeLinker
 from pipeline.corpus import read_jsonl
 from pipeline.gold import reports_to_docs
-from pipeline.linker_training import train_programme_linker, train_union_linker
+from pipeline.linker_training import (
+    cross_validate,
+    train_programme_linker,
+    train_union_linker,
+)
 from pipeline.loading import blank_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,10 +33,17 @@ def main() -> None:
     parser.add_argument("--boosted", action="store_true",
                         help="boosted trees for the programme linker instead of the "
                              "logistic regression (see BoostedPairClassifier)")
+    parser.add_argument("--cv", type=int, default=0, metavar="K",
+                        help="K-fold cross-validation by report over train+dev (gold "
+                             "entities); prints F1 per linker and threshold, writes nothing")
     args = parser.parse_args()
     nlp = blank_pipeline()
     train = reports_to_docs(nlp, read_jsonl(args.corpus / "train.jsonl")).docs
     dev = reports_to_docs(nlp, read_jsonl(args.corpus / "dev.jsonl")).docs
+    if args.cv:
+        print(json.dumps(cross_validate(train + dev, args.cv, C=args.C,
+                                        boosted=args.boosted), indent=2))
+        return
     union_model, union_info = train_union_linker(train, dev, C=args.C)
     programme_model, threshold, programme_info = train_programme_linker(
         train, dev, C=args.C, boosted=args.boosted)

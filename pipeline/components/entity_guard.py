@@ -17,7 +17,13 @@ from spacy.tokens import Doc, Span
 from ..lexicon import place_names
 from ..values import parse_metric
 
-UNION_ENDING = re.compile(r"(工会|总工会|联合会|工会委员会|全总|省总|市总|县总|区总|州总|旗总)$")
+UNION_ENDING = re.compile(r"(工会|总工会|联合会|工联会|工会委员会|全总|省总|市总|县总|区总|州总|旗总)$")
+# words that open a sentence, never a name: 明年市机械冶金建材工会 -> 市机械冶金建材工会
+_LEADING_TIME = re.compile(
+    r"^(?:今年以来|近年来|据了解|下一步|今年|明年|去年|前年|近日|日前|目前|近期|同时|"
+    r"此外|另外|其中|随后|当天|当日|今后|据悉|年内|全年|首先|由)")
+# a verb inside a "name" makes it a clause: 口岸货车司机收到工会
+_CLAUSE_VERB = re.compile(r"收到|获得|得到|来自|感谢|走进|送来|送上|送去|发放|慰问|看望|开展|组织|举办|参加|加入")
 _EDGE = set("“”‘’「」『』《》\"'()（）[]【】<>〈〉，。、；：！？,.;:!?·—- \t\n")
 _INSIDE_BREAK = re.compile(r"[。；！？!?;]")
 METRIC_LABELS = ("MONEY", "HEADCOUNT", "COUNT")
@@ -55,6 +61,18 @@ def _cut_from_a_quotation(span: Span, doc_text: str) -> bool:
     return closing < 0 or closing > span.end_char
 
 
+def _strip_leading(span: Span, n_chars: int) -> Span | None:
+    """The span without its first ``n_chars`` visible characters (line breaks
+    inside the span do not count), or None off a token boundary."""
+    start = span.start_char
+    seen = 0
+    while seen < n_chars:
+        if span.doc.text[start] != "\n":
+            seen += 1
+        start += 1
+    return span.doc.char_span(start, span.end_char, label=span.label_)
+
+
 def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
     """The entity as the guideline allows it, or None to drop it."""
     span = _trim(span)
@@ -72,7 +90,15 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
             cut = span.doc.char_span(span.start_char, span.start_char + inner + 3, label="UNION")
             if cut is not None:
                 span, text = cut, cut.text
-        if not UNION_ENDING.search(text.replace("\n", "")) or is_union_system(text):
+        lead = _LEADING_TIME.match(text.replace("\n", ""))
+        if lead and len(text.replace("\n", "")) - lead.end() >= 3:
+            cut = _strip_leading(span, lead.end())
+            if cut is None:
+                return None
+            span, text = cut, cut.text
+        folded = text.replace("\n", "")
+        if not UNION_ENDING.search(folded) or is_union_system(text) or _CLAUSE_VERB.search(
+                folded[:-2]):
             return None
     if span.label_ == "PROGRAM" and _cut_from_a_quotation(
             span, doc_text if doc_text is not None else span.doc.text):

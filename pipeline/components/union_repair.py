@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..lexicon import places_by_start
 from ..reports import split_reports
 from ..unions import is_short_form
-from .entity_guard import is_union_system
+from .entity_guard import guard_entity
 
 LEAD_UNION = re.compile(
     r"(?:(?<=[，,：:\s）)])|(?<=年)|^)(?P<union>[\u4e00-\u9fff]{2,24}?"
@@ -31,6 +31,14 @@ _NAMED_UNIT_UNION = re.compile(
     rf"(?:(?<=[从向由据经在与和及，。：、；\s“（(])|^)(?P<name>[\u4e00-\u9fff]{{2,16}}?{_UNIT_UNION})")
 # a name does not run across another union or a joining word
 _NOT_IN_NAME = re.compile(r"工会|联合|和|与|及|向|为|在|对|由|经|把|将|从")
+
+
+def _is_place_chain(text: str) -> bool:
+    """Whether ``text`` is one or more gazetteer place names in a row (黄石市下陆区)."""
+    if not text:
+        return True
+    return any(text.startswith(place) and _is_place_chain(text[len(place):])
+               for place in places_by_start().get(text[:2], []))
 
 
 def repair_unions(doc: Doc) -> None:
@@ -69,11 +77,16 @@ def repair_unions(doc: Doc) -> None:
     covered = [(e.start_char, e.end_char, e.label_) for e in ents]
     for match in _UNION_SUFFIX.finditer(text):
         inside = [c for c in covered if c[0] <= match.start() < c[1]]
-        if inside and inside[0][2] == "UNION" and not is_short_form(text[inside[0][0]:inside[0][1]]):
-            continue  # already a full union name
         window = text[max(0, match.start() - 20):match.start()]
         boundary = max((m.end() for m in _NAME_START.finditer(window)), default=0)
         prefix = window[boundary:]
+        if inside and inside[0][2] == "UNION" and not is_short_form(
+                text[inside[0][0]:inside[0][1]]):
+            # a full name still takes the places written before it
+            # (黄石市下陆区 + 团城山街道总工会), and nothing else
+            added = len(prefix) - (match.start() - inside[0][0])
+            if added <= 0 or not _is_place_chain(prefix[:added]):
+                continue
         if len(prefix) < 2 or _NOT_IN_NAME.search(prefix) or not any(
                 prefix.startswith(place) for place in places_by_start().get(prefix[:2], [])):
             continue
@@ -96,7 +109,8 @@ def repair_unions(doc: Doc) -> None:
             continue
         start = segment.lead_start + match.start("union")
         span = doc.char_span(start, start + len(match.group("union")), label="UNION")
-        if span is None or is_short_form(span.text) or is_union_system(span.text):
+        span = guard_entity(span, text) if span is not None else None
+        if span is None or is_short_form(span.text):
             continue
         clashes = [e for e in ents if e.start < span.end and span.start < e.end]
         if all(e.label_ == "UNION" and span.start <= e.start and e.end <= span.end

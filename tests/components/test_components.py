@@ -109,6 +109,9 @@ def test_components_linker_scorer_keys(char_nlp):
     ("说：“夜班下来能歇一会儿”", "夜班下来能", "PROGRAM", None),  # a piece of a quotation
     ("在“两节”送温暖中", "两节”送温暖", "PROGRAM", "两节”送温暖"),
     ("深入一线", "一线", "COUNT", None),  # no number to read
+    ("明年市机械冶金建材工会将", "明年市机械冶金建材工会", "UNION", "市机械冶金建材工会"),
+    ("满洲里：口岸货车司机收到工会“暖心包”", "口岸货车司机收到工会", "UNION", None),  # a clause
+    ("东街街道工联会：小阵地", "东街街道工联会", "UNION", "东街街道工联会"),
 ])
 def test_components_entity_guard(char_nlp, text, span, label, expected):
     guard = char_nlp.add_pipe("union_ie_entity_guard")
@@ -155,3 +158,35 @@ def test_components_counted_honours(char_nlp, text, expected):
     ruler = char_nlp.add_pipe("union_ie_quoted_programmes")
     doc = ruler(char_nlp.make_doc(text))
     assert [e.text for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize("text,found,expected", [
+    # a full name takes the place names written before it
+    ("7月以来，黄石市下陆区团城山街道总工会启动", "团城山街道总工会", "黄石市下陆区团城山街道总工会"),
+    # but not a stretch that is not places
+    ("当天，白城市举办洮北区总工会", "洮北区总工会", "洮北区总工会"),
+    ("近日，洮南市总工会开展", "洮南市总工会", "洮南市总工会"),
+])
+def test_components_union_repair_extends_over_places(char_nlp, text, found, expected):
+    repair = char_nlp.add_pipe("union_ie_union_repair")
+    doc = char_nlp.make_doc(text)
+    start = text.index(found)
+    doc.ents = [doc.char_span(start, start + len(found), label="UNION")]
+    assert [e.text for e in repair(doc).ents if e.label_ == "UNION"] == [expected]
+
+
+def test_components_union_candidates_see_a_nearer_actor(char_nlp):
+    from pipeline.linking import DocContext, union_candidates
+
+    text = "唐山市总工会全年办案。迁安市总工会办理案件86件；遵化市总工会办理案件54件。"
+    doc = char_nlp.make_doc(text)
+    spans = [("唐山市总工会", "UNION"), ("迁安市总工会", "UNION"), ("遵化市总工会", "UNION"),
+             ("86件", "COUNT"), ("54件", "COUNT")]
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=lab)
+                for t, lab in spans]
+    context = DocContext.build(doc)
+    metric = next(m for m in context.metrics if m.text == "54件")
+    features = {name: f for name, _, f in union_candidates(context, metric)}
+    assert features["唐山市总工会"]["other_actor_sentence"] == 1.0
+    assert features["遵化市总工会"]["actor_nearest_sentence"] == 1.0
+    assert features["遵化市总工会"]["other_actor_sentence"] == 0.0
