@@ -39,7 +39,7 @@ CUE_WINDOW = 160
 FIGURE_LOOKAHEAD = 80
 
 
-def _is_figure_line(text: str, metric: Span) -> bool:
+def _is_figure_line(text: str, metric: Mention) -> bool:
     """Whether the metric stands (nearly) alone on its line, as in round-ups."""
     start = text.rfind("\n", 0, metric.start_char) + 1
     end = text.find("\n", metric.end_char)
@@ -50,16 +50,32 @@ def _is_figure_line(text: str, metric: Span) -> bool:
 _LAST_CONTEXT: dict = {}
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Mention:
+    """An entity's offsets, text and label, read once from its Span: spaCy
+    builds Token objects on every ``Span.start_char`` access, and the linkers
+    read offsets hundreds of times per metric."""
+
+    start_char: int
+    end_char: int
+    text: str
+    label_: str
+
+    @classmethod
+    def of(cls, span: Span) -> Mention:
+        return cls(span.start_char, span.end_char, span.text, span.label_)
+
+
 @dataclass
 class DocContext:
     """Per-Doc facts shared by every pair: reports, unions and their names."""
 
     doc: Doc
-    text: str  # doc.text, which spaCy rebuilds from the tokens on every access
+    text: str  # doc._.processing_text
     segments: list[ReportSegment]
-    metrics: list[Span]
-    unions: list[Span]
-    programmes: list[Span]
+    metrics: list[Mention]
+    unions: list[Mention]
+    programmes: list[Mention]
     union_names: dict[int, str] = field(default_factory=dict)  # start_char -> name
     subjects: dict[int, str | None] = field(default_factory=dict)  # segment start -> name
     # prefix counts: sentence ends, clause marks and line breaks in text[:i]
@@ -91,8 +107,8 @@ class DocContext:
 
     @classmethod
     def build(cls, doc: Doc) -> DocContext:
-        ents = list(doc.ents)
-        text = doc.text
+        ents = [Mention.of(e) for e in doc.ents]
+        text = doc._.processing_text
         context = cls(
             doc=doc,
             text=text,
@@ -138,7 +154,7 @@ class DocContext:
         return self.segments[-1]
 
 
-def _is_metadata(text: str, union: Span) -> bool:
+def _is_metadata(text: str, union: Mention) -> bool:
     before = text[max(0, union.start_char - 8):union.start_char]
     return any(mark in before for mark in ("来源", "编辑", "发布", "供稿", "作者"))
 
@@ -154,7 +170,7 @@ def _between(text: str, a: int, b: int) -> str:
     return text[min(a, b):max(a, b)]
 
 
-def _shared(context: DocContext, metric: Span, other: Span) -> dict[str, float]:
+def _shared(context: DocContext, metric: Mention, other: Mention) -> dict[str, float]:
     """Features of the stretch of text between a metric and a candidate."""
     before = other.end_char <= metric.start_char
     lo, hi = (other.end_char, metric.start_char) if before else (metric.end_char, other.start_char)
@@ -187,7 +203,7 @@ def _shared(context: DocContext, metric: Span, other: Span) -> dict[str, float]:
     return features
 
 
-def union_candidates(context: DocContext, metric: Span) -> list[tuple[str, Span, dict[str, float]]]:
+def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Mention, dict[str, float]]]:
     """Every distinct union of the metric's report, with the features of its best mention."""
     text = context.text
     segment = context.segment(metric.start_char)
@@ -195,7 +211,7 @@ def union_candidates(context: DocContext, metric: Span) -> list[tuple[str, Span,
     mentions = [u for u in context.unions if segment.start <= u.start_char < segment.end]
     sentence_unions = [u for u in mentions
                        if context.same_sentence(u.start_char, metric.start_char)]
-    by_name: dict[str, tuple[Span, dict[str, float]]] = {}
+    by_name: dict[str, tuple[Mention, dict[str, float]]] = {}
     ordered_before = sorted((u for u in mentions if u.end_char <= metric.start_char),
                             key=lambda u: -u.start_char)
     for union in mentions:
@@ -252,8 +268,8 @@ def union_candidates(context: DocContext, metric: Span) -> list[tuple[str, Span,
     return result
 
 
-def programme_candidates(context: DocContext, metric: Span, window: int = 400
-                         ) -> list[tuple[Span, dict[str, float]]]:
+def programme_candidates(context: DocContext, metric: Mention, window: int = 400
+                         ) -> list[tuple[Mention, dict[str, float]]]:
     """Programme mentions that may own the metric: same report, before it in the
     same or an earlier paragraph (within ``window`` characters), the report's
     lead and headline, or after it in the same sentence."""

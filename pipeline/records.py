@@ -10,7 +10,7 @@ record.text`` always holds.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -42,11 +42,13 @@ class Record:
     programme_span: tuple[int, int] | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # not dataclasses.asdict: it deep-copies every field, a fifth of the
+        # records stage; every field here is immutable already
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def _raw_view(doc: Doc) -> NormalizedText:
-    text = doc.text
+    text = doc._.processing_text
     if doc._.raw_offsets is None:  # a Doc made without the report tokenizer
         return NormalizedText(text, text, tuple(range(len(text))))
     return NormalizedText(doc._.raw_text, text, tuple(doc._.raw_offsets))

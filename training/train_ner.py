@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.cli.train import train
 
+import pipeline.augment  # registers the entity-swap augmenter
 import pipeline.tokenizer  # noqa: F401  (registers the tokenizer)
 
 ROOT = Path(__file__).resolve().parent.parent

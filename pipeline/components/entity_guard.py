@@ -66,8 +66,9 @@ def _strip_leading(span: Span, n_chars: int) -> Span | None:
     inside the span do not count), or None off a token boundary."""
     start = span.start_char
     seen = 0
+    text = span.text
     while seen < n_chars:
-        if span.doc.text[start] != "\n":
+        if text[start - span.start_char] != "\n":
             seen += 1
         start += 1
     return span.doc.char_span(start, span.end_char, label=span.label_)
@@ -101,7 +102,7 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
                 folded[:-2]):
             return None
     if span.label_ == "PROGRAM" and _cut_from_a_quotation(
-            span, doc_text if doc_text is not None else span.doc.text):
+            span, doc_text if doc_text is not None else span.doc._.processing_text):
         return None
     if span.label_ in METRIC_LABELS:
         value = parse_metric(text)
@@ -117,7 +118,7 @@ class EntityGuard:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # spaCy rebuilds it on every access
+        text = doc._.processing_text
         kept = [s for s in (guard_entity(e, text) for e in doc.ents) if s is not None]
         doc.ents = kept
         return doc

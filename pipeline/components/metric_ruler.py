@@ -34,7 +34,7 @@ class MetricRuler(PredictPipe):
 
     def predict(self, doc: Doc) -> list[Span]:
         spans = []
-        for start, end, label in find_metrics(doc.text):
+        for start, end, label in find_metrics(doc._.processing_text):
             span = doc.char_span(start, end, label=label)
             if span is not None:
                 spans.append(span)

@@ -54,7 +54,7 @@ class QuotedProgrammes:
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         added = []
-        text = doc.text
+        text = doc._.processing_text
         bounds = [m.span("name") for m in QUOTED_PROGRAMME.finditer(text)]
         for start, end in bounds + counted_honours(text):
             span = doc.char_span(start, end, label="PROGRAM")

@@ -52,7 +52,7 @@ def repair_unions(doc: Doc) -> None:
     a 滨海新区新港街道总工会 the NER missed); and a report's lead names its
     union, so where none was found there the union-name pattern reads it.
     """
-    text = doc.text
+    text = doc._.processing_text
     ents = list(doc.ents)
     # an organization followed by 工会 is that organization's union, also with
     # its unit in between (新疆油田公司 + 采油二厂 + 工会)
