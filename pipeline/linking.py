@@ -84,6 +84,7 @@ class DocContext:
     newline_prefix: list[int] = field(default_factory=list)
     metric_starts: list[int] = field(default_factory=list)
     programme_starts: list[int] = field(default_factory=list)
+    mention_features: dict[int, dict[str, float]] = field(default_factory=dict)  # per union
 
     def count(self, prefix: list[int], start: int, end: int) -> int:
         """How many marks of one kind lie in text[start:end]."""
@@ -203,6 +204,33 @@ def _shared(context: DocContext, metric: Mention, other: Mention) -> dict[str, f
     return features
 
 
+def _union_mention_features(context: DocContext, union: Mention, name: str) -> dict[str, float]:
+    """The features of a union mention that do not depend on the metric,
+    computed once per mention."""
+    cached = context.mention_features.get(union.start_char)
+    if cached is not None:
+        return cached
+    text = context.text
+    prev = text[max(0, union.start_char - 4):union.start_char].rstrip(" ")
+    after = text[union.end_char:union.end_char + 4]
+    features = {
+        "subject_position": float(not prev or prev[-1] in _BOUNDARY_BEFORE
+                                  or prev.endswith(("年", "日", "月"))),
+        "giver_after": float(after.startswith(_GIVER_AFTER) or any(
+            cue in text[union.end_char:union.end_char + 8] for cue in _GIVER_AFTER[1:])),
+        "object_before": float(prev.endswith(_OBJECT_BEFORE)),
+        "metadata": float(_is_metadata(text, union)),
+        "listed": float(after.startswith(("等", "、", "和", "及"))),
+        "short_form": float(is_short_form(union.text)),
+        "national_or_province": float(name.endswith(("省总工会", "全总", "全国总工会"))
+                                      or name in ("省总", "省总工会")),
+        "line_start": float(not prev or prev.endswith("\n")
+                            or bool(re.search(r"\n[（(]?[一二三四五六七八九十\d]+[、.）)]?$", prev))),
+    }
+    context.mention_features[union.start_char] = features
+    return features
+
+
 def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Mention, dict[str, float]]]:
     """Every distinct union of the metric's report, with the features of its best mention."""
     text = context.text
@@ -217,25 +245,12 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
     for union in mentions:
         name = context.union_names.get(union.start_char, fold_union_name(union.text))
         features = _shared(context, metric, union)
-        prev = text[max(0, union.start_char - 4):union.start_char].rstrip(" ")
-        after = text[union.end_char:union.end_char + 4]
+        features.update(_union_mention_features(context, union, name))
         features.update({
             "is_subject": float(name == subject),
             "in_lead": float(segment.lead_start <= union.start_char < segment.lead_end),
-            "subject_position": float(not prev or prev[-1] in _BOUNDARY_BEFORE
-                                      or prev.endswith(("年", "日", "月"))),
-            "giver_after": float(after.startswith(_GIVER_AFTER) or any(
-                cue in text[union.end_char:union.end_char + 8] for cue in _GIVER_AFTER[1:])),
-            "object_before": float(prev.endswith(_OBJECT_BEFORE)),
-            "metadata": float(_is_metadata(text, union)),
-            "listed": float(after.startswith(("等", "、", "和", "及"))),
-            "short_form": float(is_short_form(union.text)),
-            "national_or_province": float(name.endswith(("省总工会", "全总", "全国总工会"))
-                                          or name in ("省总", "省总工会")),
             "nearest_before": float(bool(ordered_before) and ordered_before[0] is union),
             "in_sentence": float(union in sentence_unions),
-            "line_start": float(not prev or prev.endswith("\n")
-                                or bool(re.search(r"\n[（(]?[一二三四五六七八九十\d]+[、.）)]?$", prev))),
         })
         actor = features["subject_position"] * (1.0 - features["giver_after"]) * (
             1.0 - features["object_before"]) * (1.0 - features["listed"])
