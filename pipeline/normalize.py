@@ -35,7 +35,7 @@ _BREAK_RUN = re.compile(r"[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*")
 _BULLETS = set("◎●○■□▲△◆◇★☆·•—-【[")
 _HEADLINE_SPACE = re.compile(r"[\u3400-\u9fff] +[\u3400-\u9fff]")
 # A new report starts here, whatever the line before looks like.
-_REPORT_LEADS = ("本报讯", "本报记者", "本网讯", "讯（", "讯(")
+_REPORT_LEADS = ("本报讯", "本报记者", "本网讯", "本站讯", "本刊讯", "讯（", "讯(")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -178,7 +178,9 @@ def normalize_text(raw: str) -> NormalizedText:
             and (_is_cjk(after) or after.isdigit() or after in "“‘《（")
             and (_is_cjk(before) or before.isdigit() or before in "，、”’》）")
         )
-        if joinable or _splits_a_metric(folded, start, end):
+        # "浏览次数: 1,536" + "本站讯…" is a page header and a lead, not "1,536本"
+        if joinable or (_splits_a_metric(folded, start, end)
+                        and not folded.startswith(_REPORT_LEADS, end)):
             for i in range(start, end):
                 keep[i] = False
         else:

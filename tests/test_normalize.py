@@ -16,6 +16,8 @@ from pipeline.normalize import normalize_text
     ("洮南市总工会\n强基层促创新 提升服务能力\n\n洮北区总工会", "洮南市总工会\n强基层促创新 提升服务能力\n洮北区总工会"),
     ("各项工作成效显著啊啊啊\n本报讯 2023年", "各项工作成效显著啊啊啊\n本报讯2023年"),
     ("a\r\nb", "a\nb"),
+    # a page header's count is not joined to the lead's 本 ("1,536本")
+    ("浏览次数: 1,536\n本站讯 近日", "浏览次数： 1,536\n本站讯 近日"),
 ])
 def test_normalize_text_output(raw, expected):
     assert normalize_text(raw).text == expected
