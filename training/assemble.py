@@ -39,11 +39,14 @@ def main() -> None:
     # lexicon names only fill gaps: the NER's longer spans (冰城暖心驿站,
     # 吉林省五一劳动奖章) are right more often (measured on dev)
     nlp.add_pipe("union_ie_metric_ruler", config={"overwrite_ents": True})
+    # the guard drops the NER's impossible spans before the lexicon fills the
+    # gaps, so that 司机之家能 (UNION) no longer hides 司机之家 from the ruler
+    nlp.add_pipe("union_ie_entity_guard")
     entity_ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": False,
                                                        "phrase_matcher_attr": None})
     entity_ruler.add_patterns(read_patterns(str(PATTERNS)))
     nlp.add_pipe("union_ie_quoted_programmes")
-    nlp.add_pipe("union_ie_entity_guard")
+    nlp.add_pipe("union_ie_entity_guard", name="union_ie_entity_guard_final")
     nlp.add_pipe("union_ie_union_repair")
     union_linker = nlp.add_pipe("union_ie_union_linker")
     union_linker.model = PairClassifier.from_dict(srsly.read_json(args.linkers / "union_linker.json"))
