@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Span
 from ..lexicon import place_names
 from ..values import parse_metric
 
-UNION_ENDING = re.compile(r"(工会|总工会|联合会|工联会|工会委员会|全总|省总|市总|县总|区总|州总|旗总)$")
+UNION_ENDING = re.compile(
+    r"(工会|总工会|联合会|工联会|工会委员会|全国委员会|联合总会|全总|省总|市总|县总|区总|州总|旗总"
+    r"|职工会|雇员总会|雇员协会|社团联会|工联|劳联)$")  # the last: Hong Kong and Macau unions
 # words that open a sentence, never a name: 明年市机械冶金建材工会 -> 市机械冶金建材工会
 _LEADING_TIME = re.compile(
     r"^(?:今年以来|近年来|据了解|下一步|今年|明年|去年|前年|近日|日前|目前|近期|同时|"
