@@ -179,7 +179,9 @@ def normalize_text(raw: str) -> NormalizedText:
             and (_is_cjk(before) or before.isdigit() or before in "，、”’》）")
         )
         # "浏览次数: 1,536" + "本站讯…" is a page header and a lead, not "1,536本"
-        if joinable or (_splits_a_metric(folded, start, end)
+        # and "01" alone on its line numbers a section: "01" + "3.2万人次" is no figure
+        section_number = line.isdigit() and len(line) <= 3
+        if joinable or (_splits_a_metric(folded, start, end) and not section_number
                         and not folded.startswith(_REPORT_LEADS, end)):
             for i in range(start, end):
                 keep[i] = False

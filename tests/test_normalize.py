@@ -18,6 +18,7 @@ from pipeline.normalize import normalize_text
     ("a\r\nb", "a\nb"),
     # a page header's count is not joined to the lead's 本 ("1,536本")
     ("浏览次数: 1,536\n本站讯 近日", "浏览次数： 1,536\n本站讯 近日"),
+    ("【数说】\n01\n3.2万人次\n参加职工运动会", "【数说】\n01\n3.2万人次\n参加职工运动会"),  # a section number
 ])
 def test_normalize_text_output(raw, expected):
     assert normalize_text(raw).text == expected
