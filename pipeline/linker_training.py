@@ -78,9 +78,15 @@ def f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def _fit(data: PairData, C: float = 1.0, boosted: bool = False
+         ) -> PairClassifier | BoostedPairClassifier:
+    if boosted:
+        return BoostedPairClassifier().fit(data.features, data.labels)
+    return PairClassifier().fit(data.features, data.labels, C=C)
+
+
 def train_union_linker(train: list[Doc], dev: list[Doc], C: float = 1.0) -> tuple[PairClassifier, dict]:
-    data = union_pairs(train)
-    model = PairClassifier().fit(data.features, data.labels, C=C)
+    model = _fit(union_pairs(train), C=C)
     dev_data = union_pairs(dev)
     tp, fp, fn = choose_best(dev_data, model.predict_proba(dev_data.features), 0.0)
     rule = choose_best(dev_data, [f["is_subject"] for f in dev_data.features], 0.0)
@@ -90,11 +96,7 @@ def train_union_linker(train: list[Doc], dev: list[Doc], C: float = 1.0) -> tupl
 def train_programme_linker(train: list[Doc], dev: list[Doc], C: float = 1.0,
                            boosted: bool = False
                            ) -> tuple[PairClassifier | BoostedPairClassifier, float, dict]:
-    data = programme_pairs(train)
-    if boosted:
-        model = BoostedPairClassifier().fit(data.features, data.labels)
-    else:
-        model = PairClassifier().fit(data.features, data.labels, C=C)
+    model = _fit(programme_pairs(train), C=C, boosted=boosted)
     dev_data = programme_pairs(dev)
     scores = model.predict_proba(dev_data.features)
     best_threshold, best_f = 0.5, -1.0
@@ -121,14 +123,11 @@ def cross_validate(docs: list[Doc], folds: int = 5, C: float = 1.0, boosted: boo
     for fold in range(folds):
         train = [d for i, d in enumerate(docs) if i % folds != fold]
         held = [d for i, d in enumerate(docs) if i % folds == fold]
-        data = union_pairs(train)
-        model = PairClassifier().fit(data.features, data.labels, C=C)
+        model = _fit(union_pairs(train), C=C)
         held_data = union_pairs(held)
         for i, n in enumerate(choose_best(held_data, model.predict_proba(held_data.features), 0.0)):
             union_counts[i] += n
-        data = programme_pairs(train)
-        model = (BoostedPairClassifier().fit(data.features, data.labels) if boosted
-                 else PairClassifier().fit(data.features, data.labels, C=C))
+        model = _fit(programme_pairs(train), C=C, boosted=boosted)
         held_data = programme_pairs(held)
         scores = model.predict_proba(held_data.features)
         for threshold in thresholds:

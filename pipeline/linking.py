@@ -295,8 +295,8 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
                     key=lambda p: -p.start_char)
     after = sorted((p for p in mentions if p.start_char >= metric.end_char),
                    key=lambda p: p.start_char)
-    first_paragraph_end = text.find("\n", segment.lead_end)
-    lead_end = max(segment.lead_end, first_paragraph_end)
+    # the lead and the rest of its paragraph
+    lead_end = max(segment.lead_end, text.find("\n", segment.lead_end))
     in_lead_count = sum(p.start_char < lead_end for p in mentions)
     # a programme named once in the lead covers the figures of paragraphs
     # that name none of their own (a legal-aid bulletin's cases)
@@ -305,7 +305,7 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
     candidates = []
     for rank, programme in enumerate(before):
         gap = metric.start_char - programme.end_char
-        in_lead = programme.start_char < max(segment.lead_end, first_paragraph_end)
+        in_lead = programme.start_char < lead_end
         if gap <= window or in_lead:
             candidates.append((programme, rank, True))
     figure_line = _is_figure_line(text, metric)
@@ -337,7 +337,7 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
             "time_use": float(after_text.lstrip("”’\"").startswith(("期间", "前夕", "前后", "来临"))),
             "honour": float(name.endswith(_HONOUR_ENDINGS)),
             "umbrella": float(name.replace("“", "").replace("”", "") in _UMBRELLAS),
-            "in_lead": float(programme.start_char < max(segment.lead_end, first_paragraph_end)),
+            "in_lead": float(programme.start_char < lead_end),
             "zai_before": float(before_text.endswith(("在", "在“", "“"))),
             "zhong_after": float(bool(re.match(r"[”’\"]?(?:活动|行动|工作|项目)?中", after_text))),
             "metric_directly_after": float(is_before and metric.start_char - programme.end_char <= 3),

@@ -7,9 +7,9 @@ shipped linkers are a few kilobytes of JSON rather than pickles.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from itertools import repeat
 from operator import mul
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np

@@ -93,13 +93,14 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
             cut = span.doc.char_span(span.start_char, span.start_char + inner + 3, label="UNION")
             if cut is not None:
                 span, text = cut, cut.text
-        lead = _LEADING_TIME.match(text.replace("\n", ""))
-        if lead and len(text.replace("\n", "")) - lead.end() >= 3:
-            cut = _strip_leading(span, lead.end())
-            if cut is None:
-                return None
-            span, text = cut, cut.text
         folded = text.replace("\n", "")
+        lead = _LEADING_TIME.match(folded)
+        if lead and len(folded) - lead.end() >= 3:
+            span = _strip_leading(span, lead.end())
+            if span is None:
+                return None
+            text = span.text
+            folded = text.replace("\n", "")
         if not UNION_ENDING.search(folded) or is_union_system(text) or _CLAUSE_VERB.search(
                 folded[:-2]):
             return None
