@@ -15,8 +15,6 @@ are left as written, since they are read from their context anyway.
     inventory = ${paths.train}
 """
 
-from __future__ import annotations
-
 import random
 import warnings
 from collections.abc import Callable, Iterator
@@ -43,7 +41,7 @@ class NameInventory:
         self.places = places
 
     @classmethod
-    def from_docbin(cls, path: Path, nlp: Language) -> NameInventory:
+    def from_docbin(cls, path: Path, nlp: Language) -> "NameInventory":
         names: dict[str, set[str]] = {label: set() for label in SWAPPED_LABELS}
         for doc in DocBin().from_disk(path).get_docs(nlp.vocab):
             for ent in doc.ents:

@@ -4,8 +4,6 @@ One reader for the data files that the entity ruler patterns, the pkuseg user
 dictionary and the union resolver are all built from, so they cannot drift.
 """
 
-from __future__ import annotations
-
 import json
 from dataclasses import dataclass
 from functools import lru_cache

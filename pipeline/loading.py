@@ -39,31 +39,6 @@ def save_pipeline(nlp: Language, path: Path) -> None:
     nlp.to_disk(path, exclude=["tokenizer"])
 
 
-_M_MMAP_THRESHOLD = -3  # glibc's mallopt parameter number
-
-
-def fix_mmap_threshold(size: int = 128 * 1024) -> bool:
-    """Keep glibc's mmap threshold fixed, so that big arrays go back to the OS.
-
-    glibc raises the threshold each time a large block is freed; tok2vec's
-    arrays for a long report then land on the heap and stay there (RSS +47 MB
-    after one 8,000-character page, and the process peak over 600 MB). A fixed
-    threshold (what ``MALLOC_MMAP_THRESHOLD_`` does) returns them. No effect
-    outside glibc. RETURNS (bool): Whether the setting was applied.
-    """
-    import ctypes
-    import ctypes.util
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        return bool(libc.mallopt(_M_MMAP_THRESHOLD, size))
-    except (OSError, AttributeError):  # not glibc (musl has no mallopt)
-        return False
-
-
 def load_pipeline(path: Path | str | None = None) -> Language:
     """Load a trained pipeline and initialize its tokenizer from the cache.
 
@@ -74,7 +49,6 @@ def load_pipeline(path: Path | str | None = None) -> Language:
     if not (path / "config.cfg").exists():
         raise PipelineError(Errors.E004.format(path=path))
     require_segmenter()
-    fix_mmap_threshold()
     nlp = spacy.load(path, exclude=["tokenizer"])
     # the entity ruler's phrase patterns already made the tokenizer load pkuseg
     if getattr(nlp.tokenizer, "pkuseg_seg", True) is None:

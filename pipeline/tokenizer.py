@@ -8,8 +8,6 @@ tokens wherever a metric match or a digit run starts or ends, so that entity
 boundaries fall on token boundaries.
 """
 
-from __future__ import annotations
-
 import contextlib
 import io
 import re
@@ -77,6 +75,8 @@ class ReportTokenizer(ChineseTokenizer):
         with contextlib.redirect_stderr(io.StringIO()):
             super().initialize(get_examples, nlp=nlp, pkuseg_model=pkuseg_model,
                                pkuseg_user_dict=pkuseg_user_dict)
+        if self.pkuseg_seg is not None:
+            release_training_tables(self.pkuseg_seg)
 
     def to_disk(self, path, **kwargs) -> None:
         """Save the settings only: the 170 MB pkuseg weights stay in the cache."""
@@ -84,10 +84,20 @@ class ReportTokenizer(ChineseTokenizer):
         path.mkdir(parents=True, exist_ok=True)
         (path / "cfg").write_text(f'{{"segmenter": "{self.segmenter}"}}')
 
-    def from_disk(self, path, **kwargs) -> ReportTokenizer:
+    def from_disk(self, path, **kwargs) -> "ReportTokenizer":
         """Initialize pkuseg from the cache instead of reading weights from disk."""
         self.initialize()
         return self
+
+
+def release_training_tables(seg) -> None:
+    """Free pkuseg's set of 1.1 million word bigrams (about 130 MB).
+
+    pkuseg reads it only when it builds training features; segmenting looks
+    features up in ``feature_to_idx`` and ``unigram`` alone, so the words do
+    not change (tests/test_tokenizer.py checks this on the corpus).
+    """
+    seg.feature_extractor.bigram = set()
 
 
 def forced_cuts(text: str) -> set[int]:

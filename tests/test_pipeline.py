@@ -1,6 +1,5 @@
 """End to end with the shipped pipeline: the seed page and arbitrary input."""
 
-import sys
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -46,10 +45,3 @@ def test_pipeline_any_text_gives_exact_offsets(nlp, text):
     for record in doc_to_records(nlp(text)):
         assert 0 <= record.start < record.end <= len(text)
         assert text[record.start:record.end] == record.text
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc only")
-def test_pipeline_fixes_glibc_mmap_threshold():
-    from pipeline.loading import fix_mmap_threshold
-
-    assert fix_mmap_threshold() is True

@@ -58,3 +58,22 @@ def test_tokenizer_without_cache_fails_with_one_line(tmp_path):
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "E001" in lines[0] and "make setup" in lines[0]
     assert not (tmp_path / "empty").exists()  # and nothing was fetched
+
+
+def test_released_bigram_table_leaves_the_words_unchanged(blank_nlp):
+    # the tokenizer frees pkuseg's bigram set (130 MB); pkuseg needs it only to
+    # build training features, so a pkuseg that keeps it cuts the same words
+    import spacy_pkuseg
+
+    from pipeline.segmenter import require_segmenter
+    from pipeline.tokenizer import USER_DICT
+
+    released = blank_nlp.tokenizer.pkuseg_seg
+    assert not released.feature_extractor.bigram
+    full = spacy_pkuseg.pkuseg(str(require_segmenter()), user_dict=str(USER_DICT))
+    assert full.feature_extractor.bigram
+    lines = [line for split in ("dev", "test")
+             for report in read_jsonl(ROOT / "corpus" / f"{split}.jsonl")
+             for line in normalize_text(report["text"]).text.split("\n") if line.strip()]
+    assert len(lines) > 500
+    assert [released.cut(line) for line in lines] == [full.cut(line) for line in lines]

@@ -1,7 +1,5 @@
 """The shared shape of this package's non-neural components."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from spacy.pipeline import Pipe

@@ -7,8 +7,6 @@ readable number. These rules hold for every report (ANNOTATION.md section 2),
 so enforcing them generalizes where more training data would only memorize.
 """
 
-from __future__ import annotations
-
 import re
 
 from spacy.language import Language

@@ -8,8 +8,6 @@ unstable number segmentation. The grammar lives in
 every span lands on token boundaries.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -54,13 +52,13 @@ class MetricRuler(PredictPipe):
     def to_disk(self, path, *, exclude=tuple()) -> None:
         pass
 
-    def from_disk(self, path, *, exclude=tuple()) -> MetricRuler:
+    def from_disk(self, path, *, exclude=tuple()) -> "MetricRuler":
         return self
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:
         return b""
 
-    def from_bytes(self, data: bytes, *, exclude=tuple()) -> MetricRuler:
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "MetricRuler":
         return self
 
 

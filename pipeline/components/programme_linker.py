@@ -6,8 +6,6 @@ metric has no programme. The rule baseline (``use_model = false``) takes the
 nearest programme before the metric in the same sentence.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -87,7 +85,7 @@ class ProgrammeLinker(PredictPipe):
         if isinstance(self.model, BoostedPairClassifier):
             (path / "model.pkl").write_bytes(self.model.to_bytes())
 
-    def from_disk(self, path, *, exclude=tuple()) -> ProgrammeLinker:
+    def from_disk(self, path, *, exclude=tuple()) -> "ProgrammeLinker":
         path = Path(path)
         if (path / "model.json").exists():
             boosted = (path / "model.pkl").read_bytes() if (path / "model.pkl").exists() else None
@@ -98,7 +96,7 @@ class ProgrammeLinker(PredictPipe):
         boosted = self.model.to_bytes() if isinstance(self.model, BoostedPairClassifier) else b""
         return srsly.msgpack_dumps({"config": self._serialized(), "boosted": boosted})
 
-    def from_bytes(self, data: bytes, *, exclude=tuple()) -> ProgrammeLinker:
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "ProgrammeLinker":
         state = srsly.msgpack_loads(data)
         self._restore(state["config"], state["boosted"] or None)
         return self

@@ -10,8 +10,6 @@ NER misses them inside long lists. Both only fill gaps: an entity already
 there is kept.
 """
 
-from __future__ import annotations
-
 import re
 
 from spacy.language import Language

@@ -1,7 +1,5 @@
 """Records component: puts the records (plain dicts) on ``doc._.records``."""
 
-from __future__ import annotations
-
 from spacy.language import Language
 from spacy.tokens import Doc
 

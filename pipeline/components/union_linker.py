@@ -6,8 +6,6 @@ trained weights, or with ``use_model = false``, the rule baseline picks the
 report's subject union.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -71,7 +69,7 @@ class UnionLinker(PredictPipe):
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / "model.json", self.model.to_dict())
 
-    def from_disk(self, path, *, exclude=tuple()) -> UnionLinker:
+    def from_disk(self, path, *, exclude=tuple()) -> "UnionLinker":
         model_path = Path(path) / "model.json"
         if model_path.exists():
             self.model = PairClassifier.from_dict(srsly.read_json(model_path))
@@ -80,7 +78,7 @@ class UnionLinker(PredictPipe):
     def to_bytes(self, *, exclude=tuple()) -> bytes:
         return srsly.json_dumps(self.model.to_dict()).encode("utf-8")
 
-    def from_bytes(self, data: bytes, *, exclude=tuple()) -> UnionLinker:
+    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "UnionLinker":
         self.model = PairClassifier.from_dict(srsly.json_loads(data))
         return self
 

@@ -6,8 +6,6 @@ union) and so hold for names never seen. Runs after the entity guard and
 before the union linker.
 """
 
-from __future__ import annotations
-
 import re
 
 from spacy.language import Language
