@@ -40,6 +40,7 @@ def _measure(model: str | None, min_chars: int, n_process: int, profile: bool) -
     import resource
 
     started = time.perf_counter()
+    from .extraction import pipe_by_size
     from .loading import load_pipeline
 
     nlp = load_pipeline(model)
@@ -49,7 +50,7 @@ def _measure(model: str | None, min_chars: int, n_process: int, profile: bool) -
     nlp("预热")  # first call pays one-off costs (pattern compilation)
     started = time.perf_counter()
     records = 0
-    for doc in nlp.pipe(texts, batch_size=1, n_process=n_process):
+    for doc in pipe_by_size(nlp, texts, n_process=n_process):
         records += len(doc._.records or [])
     seconds = time.perf_counter() - started
     stages: dict[str, float] = {}

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span
 
 from .reports import ReportSegment, split_reports
@@ -48,6 +49,7 @@ def _is_figure_line(text: str, metric: Mention) -> bool:
 
 
 _LAST_CONTEXT: dict = {}
+_ENT_COLUMNS = [ENT_IOB, ENT_TYPE]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -100,7 +102,8 @@ class DocContext:
         """The context of a Doc, built once and shared by both linkers."""
         # one slot: the Doc the pipeline is on now (a cache keyed by Doc would
         # keep every Doc alive, since the context refers to its Doc)
-        signature = (id(doc), tuple((e.start, e.end, e.label) for e in doc.ents))
+        # the entity columns as bytes: reading doc.ents builds a Span per entity
+        signature = (id(doc), doc.to_array(_ENT_COLUMNS).tobytes())
         if _LAST_CONTEXT.get("signature") != signature:
             _LAST_CONTEXT["signature"] = signature
             _LAST_CONTEXT["context"] = cls.build(doc)

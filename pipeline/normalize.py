@@ -31,6 +31,7 @@ _FULLWIDTH_FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
 _FULLWIDTH_FOLD.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
 _FULLWIDTH_FOLD.update({"％": "%", "．": ".", "\u3000": " ", "\u00a0": " ", "\r": "\n"})
 
+_FOLD_CANDIDATE = re.compile(r'[,;!?():".，]')  # what _fold_ascii_punct may change
 _BREAK_RUN = re.compile(r"[ \t\u3000]*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*")
 _BULLETS = set("◎●○■□▲△◆◇★☆·•—-【[")
 _HEADLINE_SPACE = re.compile(r"[\u3400-\u9fff] +[\u3400-\u9fff]")
@@ -99,7 +100,9 @@ def _thousands_follow(chars: list[str], start: int) -> bool:
 def _fold_ascii_punct(chars: list[str]) -> None:
     """ASCII punctuation to full-width, except inside numbers and codes."""
     quote_open = True
-    for i, char in enumerate(chars):
+    for match in _FOLD_CANDIDATE.finditer("".join(chars)):  # skip the other characters
+        i = match.start()
+        char = chars[i]
         before = chars[i - 1] if i else ""
         after = chars[i + 1] if i + 1 < len(chars) else ""
         if char in _ASCII_PUNCT:

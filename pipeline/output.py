@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import InputError
-from .extraction import get_pipeline
+from .extraction import get_pipeline, pipe_by_size
 from .reading import (
     atomic_writer,
     iter_input_files,
@@ -116,8 +116,8 @@ def run_extraction(paths: list[Path], model: str | None = None, output_format: s
 
     def rows() -> Iterator[dict]:
         nonlocal count
-        for doc, (source, offset, last_chunk) in nlp.pipe(
-                texts(), as_tuples=True, batch_size=1, n_process=n_process):
+        for doc, (source, offset, last_chunk) in pipe_by_size(
+                nlp, texts(), as_tuples=True, n_process=n_process):
             for record in doc_to_records(doc):
                 count += 1
                 yield {**record.to_dict(), "source": source,

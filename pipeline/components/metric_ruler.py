@@ -42,8 +42,10 @@ class MetricRuler(PredictPipe):
         spans = filter_spans(spans)
         existing = list(doc.ents)
         winners, losers = (spans, existing) if self.overwrite_ents else (existing, spans)
-        kept = [s for s in losers if not any(
-            s.start < w.end and w.start < s.end for w in winners)]
+        taken = bytearray(len(doc))  # tokens the winners cover: one pass, not pairs
+        for w in winners:
+            taken[w.start:w.end] = b"\x01" * (w.end - w.start)
+        kept = [s for s in losers if not any(taken[s.start:s.end])]
         doc.ents = sorted(winners + kept, key=lambda s: s.start)
 
     def score(self, examples: Iterable[Example], **kwargs) -> dict:
