@@ -87,6 +87,9 @@ class DocContext:
     metric_starts: list[int] = field(default_factory=list)
     programme_starts: list[int] = field(default_factory=list)
     mention_features: dict[int, dict[str, float]] = field(default_factory=dict)  # per union
+    # per segment start: its unions and programmes in text order
+    segment_unions: dict[int, list[Mention]] = field(default_factory=dict)
+    segment_programmes: dict[int, list[Mention]] = field(default_factory=dict)
 
     def count(self, prefix: list[int], start: int, end: int) -> int:
         """How many marks of one kind lie in text[start:end]."""
@@ -128,6 +131,9 @@ class DocContext:
         context.programme_starts = [p.start_char for p in context.programmes]
         for segment in context.segments:
             inside = [u for u in context.unions if segment.start <= u.start_char < segment.end]
+            context.segment_unions[segment.start] = inside
+            context.segment_programmes[segment.start] = [
+                p for p in context.programmes if segment.start <= p.start_char < segment.end]
             full = [fold_union_name(u.text) for u in inside if not is_short_form(u.text)]
             lead = [u for u in inside if segment.lead_start <= u.start_char < segment.lead_end]
             # a page's 来源/编辑 line names the publisher, not the subject
@@ -239,12 +245,12 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
     text = context.text
     segment = context.segment(metric.start_char)
     subject = context.subjects.get(segment.start)
-    mentions = [u for u in context.unions if segment.start <= u.start_char < segment.end]
+    mentions = context.segment_unions[segment.start]
     sentence_unions = [u for u in mentions
                        if context.same_sentence(u.start_char, metric.start_char)]
     by_name: dict[str, tuple[Mention, dict[str, float]]] = {}
-    ordered_before = sorted((u for u in mentions if u.end_char <= metric.start_char),
-                            key=lambda u: -u.start_char)
+    nearest_before = next((u for u in reversed(mentions) if u.end_char <= metric.start_char),
+                          None)
     for union in mentions:
         name = context.union_names.get(union.start_char, fold_union_name(union.text))
         features = _shared(context, metric, union)
@@ -252,7 +258,7 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
         features.update({
             "is_subject": float(name == subject),
             "in_lead": float(segment.lead_start <= union.start_char < segment.lead_end),
-            "nearest_before": float(bool(ordered_before) and ordered_before[0] is union),
+            "nearest_before": float(union is nearest_before),
             "in_sentence": float(union in sentence_unions),
         })
         actor = features["subject_position"] * (1.0 - features["giver_after"]) * (
@@ -293,11 +299,9 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
     lead and headline, or after it in the same sentence."""
     text = context.text
     segment = context.segment(metric.start_char)
-    mentions = [p for p in context.programmes if segment.start <= p.start_char < segment.end]
-    before = sorted((p for p in mentions if p.end_char <= metric.start_char),
-                    key=lambda p: -p.start_char)
-    after = sorted((p for p in mentions if p.start_char >= metric.end_char),
-                   key=lambda p: p.start_char)
+    mentions = context.segment_programmes[segment.start]  # text order, no overlaps
+    before = [p for p in reversed(mentions) if p.end_char <= metric.start_char]  # nearest first
+    after = [p for p in mentions if p.start_char >= metric.end_char]
     # the lead and the rest of its paragraph
     lead_end = max(segment.lead_end, text.find("\n", segment.lead_end))
     in_lead_count = sum(p.start_char < lead_end for p in mentions)

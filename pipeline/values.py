@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalize import normalize_text
 
@@ -130,6 +131,7 @@ def _parse_one(text: str) -> tuple[float, str | None, str, str] | None:
     return value, approx, match["unit"], match["mult"] or match["cmult"] or ""
 
 
+@lru_cache(maxsize=8192)  # Span._.metric_value is read by several components
 def parse_metric(surface: str) -> MetricValue | None:
     """Parse a metric's surface form.
 
