@@ -23,6 +23,7 @@ _SENTENCE_END = set("。！？!?；;：:…")
 # OCR column breaks join only when the line before is this long; shorter lines
 # are headings or one-phrase-per-line posts whose breaks separate phrases.
 OCR_MIN_LINE = 11
+OCR_MIN_SHARE = 0.7  # of the column width: shorter lines never join
 COLUMN_MIN_WIDTH, COLUMN_TOLERANCE, COLUMN_MIN_SHARE = 13, 3, 0.4
 
 _ASCII_PUNCT = {",": "，", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -147,6 +148,14 @@ def _splits_a_metric(text: str, start: int, end: int) -> bool:
                for m in metric_regex().finditer(left + right))
 
 
+def _strip_lead(line: str) -> str:
+    """The line without a leading 本报讯-style lead and the space after it."""
+    for lead in _REPORT_LEADS:
+        if line.startswith(lead):
+            return line[len(lead):].lstrip()
+    return line
+
+
 def normalize_text(raw: str) -> NormalizedText:
     """Normalize raw report text for the models, keeping the offset map.
 
@@ -161,7 +170,11 @@ def normalize_text(raw: str) -> NormalizedText:
     folded = "".join(chars)
     keep = [True] * len(folded)
     width = column_width(folded)
-    min_line = max(OCR_MIN_LINE, width - COLUMN_TOLERANCE)
+    # a line this long is a full column line; a shorter one down to min_line
+    # (OCR lines vary with punctuation widths) joins unless it has a space
+    # inside, as headlines, list items and table rows do
+    full_line = max(OCR_MIN_LINE, width - COLUMN_TOLERANCE)
+    min_line = max(OCR_MIN_LINE, min(full_line, round(width * OCR_MIN_SHARE)))
     # Join OCR column breaks: a break inside a sentence of a long line.
     for match in _BREAK_RUN.finditer(folded):
         start, end = match.span()
@@ -173,6 +186,7 @@ def normalize_text(raw: str) -> NormalizedText:
         joinable = (
             width
             and len(line) >= min_line
+            and (len(line) >= full_line or " " not in _strip_lead(line))
             and not (blank_line and (after.isdigit() or after in _BULLETS))
             and not (blank_line and _HEADLINE_SPACE.search(line))
             and not folded.startswith(_REPORT_LEADS, end)

@@ -60,3 +60,21 @@ def test_normalize_span_round_trip(raw):
     start, end = normalized.to_raw(0, len(normalized.text))
     assert 0 <= start < end <= len(raw)
     assert normalized.to_processing(start, end) == (0, len(normalized.text))
+
+
+# OCR column lines vary in length (punctuation, quotes): a line of 70 % of the
+# column width or more joins the next one; a shorter line with a space inside
+# is a headline, a list item or a table row and keeps its break
+PAGE = ("本报讯 建党百年之际，齐齐哈尔市机械冶金\n建材工会在全行业开展劳动和技能竞赛，参赛\n"
+        "职工1,860人次，126名职工\n通过竞赛晋升技术等级；组织高温岗位的技术\n骨干分3批参加疗休养，共120人，发放疗\n"
+        "休养补贴每人800元。各基层工会同步开展职\n工技能比武活动。\n\n")
+
+
+def test_normalize_joins_short_column_lines_of_running_text():
+    text = normalize_text(PAGE).text
+    assert "参赛职工1,860人次，126名职工通过竞赛晋升技术等级" in text
+
+
+def test_normalize_keeps_breaks_after_short_lines_with_spaces():
+    text = normalize_text(PAGE + "会费收入　86,420.00元\n拨缴经费收入　1,700.00元\n").text
+    assert text.endswith("会费收入86,420.00元\n拨缴经费收入1,700.00元\n")
