@@ -27,6 +27,7 @@ from .segmenter import require_segmenter
 
 USER_DICT = Path(__file__).resolve().parent / "data" / "user_dict.txt"
 _DIGIT_EDGE = re.compile(r"(?<=[\d.,])(?=[^\d.,])|(?<=[^\d.,])(?=\d)")
+_SEPARATOR_EDGE = re.compile(r"(?=[丨|｜])|(?<=[丨|｜])")  # title separators stand alone
 # pkuseg glues a verb to the level word that opens the next name
 # (联合市|人社局 for 联合|市人社局); names start after these verbs
 _VERB_BEFORE_NAME = re.compile(
@@ -106,7 +107,7 @@ def forced_cuts(text: str) -> set[int]:
     cuts = {0, len(text)}
     for match in metric_regex().finditer(text):
         cuts.update(match.span())
-    for pattern in (_DIGIT_EDGE, _VERB_BEFORE_NAME):
+    for pattern in (_DIGIT_EDGE, _VERB_BEFORE_NAME, _SEPARATOR_EDGE):
         cuts.update(match.start() for match in pattern.finditer(text))
     return cuts
 

@@ -77,3 +77,8 @@ def test_released_bigram_table_leaves_the_words_unchanged(blank_nlp):
              for line in normalize_text(report["text"]).text.split("\n") if line.strip()]
     assert len(lines) > 500
     assert [released.cut(line) for line in lines] == [full.cut(line) for line in lines]
+
+
+def test_tokenizer_cuts_around_title_separators(blank_nlp):
+    doc = blank_nlp("半年成绩单丨叙州区总工会上半年工作")
+    assert "丨" in [t.text for t in doc]

@@ -26,6 +26,8 @@ _LEADING_TIME = re.compile(
 _CLAUSE_VERB = re.compile(r"收到|获得|得到|来自|感谢|走进|送来|送上|送去|发放|慰问|看望|开展|组织|举办|参加|加入")
 _EDGE = set("“”‘’「」『』《》\"'()（）[]【】<>〈〉，。、；：！？,.;:!?·—- \t\n")
 _INSIDE_BREAK = re.compile(r"[。；！？!?;]")
+# a title separator ends a headline's column name: 半年成绩单丨叙州区总工会 -> 叙州区总工会
+_TITLE_SEPARATOR = re.compile(r"[丨|｜]")
 METRIC_LABELS = ("MONEY", "HEADCOUNT", "COUNT")
 
 
@@ -82,6 +84,13 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
     text = span.text
     if _INSIDE_BREAK.search(text):
         return None
+    separators = list(_TITLE_SEPARATOR.finditer(text))
+    if separators:
+        span = span.doc.char_span(span.start_char + separators[-1].end(), span.end_char,
+                                  label=span.label_)
+        if span is None:
+            return None
+        text = span.text
     if span.label_ == "ORG" and UNION_ENDING.search(text) and text.endswith("工会"):
         span = Span(span.doc, span.start, span.end, label="UNION")  # 青海省人民医院工会
     if span.label_ == "UNION":

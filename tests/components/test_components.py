@@ -112,6 +112,7 @@ def test_components_linker_scorer_keys(char_nlp):
     ("明年市机械冶金建材工会将", "明年市机械冶金建材工会", "UNION", "市机械冶金建材工会"),
     ("满洲里：口岸货车司机收到工会“暖心包”", "口岸货车司机收到工会", "UNION", None),  # a clause
     ("东街街道工联会：小阵地", "东街街道工联会", "UNION", "东街街道工联会"),
+    ("半年成绩单丨叙州区总工会上半年", "半年成绩单丨叙州区总工会", "UNION", "叙州区总工会"),  # a column title
 ])
 def test_components_entity_guard(char_nlp, text, span, label, expected):
     guard = char_nlp.add_pipe("union_ie_entity_guard")
