@@ -1,6 +1,6 @@
 """Train the entity stage (configs/ner.cfg) on corpus/train.spacy, CPU, fixed seed.
 
-    python training/train_ner.py [--max-steps N] [--output training/output/ner]
+    python training/train_ner.py [--max-steps N] [--seed N] [--output training/output/ner]
 
 Writes spaCy's usual output folder (model-best, model-last); the trained
 components are assembled into the shipped pipeline by training/assemble.py.
@@ -27,6 +27,8 @@ def main() -> None:
     parser.add_argument("--max-steps", type=int, default=None)
     parser.add_argument("--train", type=Path, default=ROOT / "corpus" / "train.spacy")
     parser.add_argument("--dev", type=Path, default=ROOT / "corpus" / "dev.spacy")
+    parser.add_argument("--seed", type=int, default=None,
+                        help="system.seed (default: the config's, 0); runs differ by seed")
     args = parser.parse_args()
     overrides = {
         "paths.train": str(args.train),
@@ -34,6 +36,8 @@ def main() -> None:
     }
     if args.max_steps:
         overrides["training.max_steps"] = args.max_steps
+    if args.seed is not None:
+        overrides["system.seed"] = args.seed
     started = time.time()
     train(args.config, args.output, use_gpu=-1, overrides=overrides)
     print(f"trained in {time.time() - started:.0f} s -> {args.output}/model-best")

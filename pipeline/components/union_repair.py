@@ -18,9 +18,9 @@ from .entity_guard import guard_entity
 
 LEAD_UNION = re.compile(
     r"(?:(?<=[，,：:\s）)])|(?<=年)|^)(?P<union>[\u4e00-\u9fff]{2,24}?"
-    r"(?:总工会|工会联合会|联合工会|工会委员会|工会))")
+    r"(?:总工会|工会联合总会|工会联合会|联合工会|工会委员会|工会))")
 _NAME_START = re.compile(r"[^\u4e00-\u9fff]|^")
-_UNION_SUFFIX = re.compile(r"总工会|工会联合会|联合工会|工会委员会")
+_UNION_SUFFIX = re.compile(r"总工会|工会联合总会|工会联合会|联合工会|工会委员会")
 _ORG_UNION = re.compile(
     r"(?:[\u4e00-\u9fff]{0,6}?(?<![和与及、]))(?:工会委员会|联合工会|工会(?!联合会|组织|干部|经费|会员|工作))")
 # 冀中能源峰峰集团工会 where the NER only saw 集团工会: a name before the unit word

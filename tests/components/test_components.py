@@ -191,3 +191,10 @@ def test_components_union_candidates_see_a_nearer_actor(char_nlp):
     assert features["唐山市总工会"]["other_actor_sentence"] == 1.0
     assert features["遵化市总工会"]["actor_nearest_sentence"] == 1.0
     assert features["遵化市总工会"]["other_actor_sentence"] == 0.0
+
+
+def test_components_union_repair_reads_a_lead_federation(char_nlp):
+    # nothing found: the lead's place + 工会联合总会 is read as the subject union
+    repair = char_nlp.add_pipe("union_ie_union_repair")
+    doc = char_nlp.make_doc("澳门工会联合总会日前召开会员代表大会，全年总收入4,862.3万元。")
+    assert [e.text for e in repair(doc).ents if e.label_ == "UNION"] == ["澳门工会联合总会"]
