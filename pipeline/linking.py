@@ -35,6 +35,7 @@ _CUES = ("其中", "在", "中", "为", "投入", "发放", "慰问", "期间", 
          "资助", "覆盖", "参保", "理赔", "新建", "建成", "选树", "推荐", "培训", "办理")
 _HONOUR_ENDINGS = ("奖章", "奖状", "先锋号", "工匠", "标兵", "劳动模范", "劳模", "示范点",
                    "之家", "小家", "工作室", "奖")
+_BULLETS = " ●○■□◆◇▲△★☆·•-—▶►"  # list marks before a name at a line start
 _UMBRELLAS = ("四季送", "四季恒温", "普惠服务", "帮扶")
 CUE_WINDOW = 160
 FIGURE_LOOKAHEAD = 80
@@ -213,6 +214,13 @@ def _shared(context: DocContext, metric: Mention, other: Mention) -> dict[str, f
     return features
 
 
+def _heads_line(text: str, union: Mention) -> bool:
+    """Whether the mention opens its line (after a list mark or a number)."""
+    prev = text[max(0, union.start_char - 4):union.start_char].rstrip(" ")
+    return (not prev or prev.rstrip(_BULLETS).endswith("\n")
+            or bool(re.search(r"\n[（(]?[一二三四五六七八九十\d]+[、.）)]?$", prev)))
+
+
 def _union_mention_features(context: DocContext, union: Mention, name: str) -> dict[str, float]:
     """The features of a union mention that do not depend on the metric,
     computed once per mention."""
@@ -233,8 +241,7 @@ def _union_mention_features(context: DocContext, union: Mention, name: str) -> d
         "short_form": float(is_short_form(union.text)),
         "national_or_province": float(name.endswith(("省总工会", "全总", "全国总工会"))
                                       or name in ("省总", "省总工会")),
-        "line_start": float(not prev or prev.endswith("\n")
-                            or bool(re.search(r"\n[（(]?[一二三四五六七八九十\d]+[、.）)]?$", prev))),
+        "line_start": float(_heads_line(text, union)),
     }
     context.mention_features[union.start_char] = features
     return features
@@ -251,6 +258,10 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
     by_name: dict[str, tuple[Mention, dict[str, float]]] = {}
     nearest_before = next((u for u in reversed(mentions) if u.end_char <= metric.start_char),
                           None)
+    # round-ups that list unions one per line (● 利通区总工会 / 新建驿站6个): the
+    # last union heading a line before the metric owns the lines that follow
+    nearest_heading = next((u for u in reversed(mentions) if u.end_char <= metric.start_char
+                            and _heads_line(text, u)), None)
     for union in mentions:
         name = context.union_names.get(union.start_char, fold_union_name(union.text))
         features = _shared(context, metric, union)
@@ -259,6 +270,7 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
             "is_subject": float(name == subject),
             "in_lead": float(segment.lead_start <= union.start_char < segment.lead_end),
             "nearest_before": float(union is nearest_before),
+            "nearest_line_heading": float(union is nearest_heading),
             "in_sentence": float(union in sentence_unions),
         })
         actor = features["subject_position"] * (1.0 - features["giver_after"]) * (

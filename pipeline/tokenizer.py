@@ -31,7 +31,11 @@ _SEPARATOR_EDGE = re.compile(r"(?=[丨|｜])|(?<=[丨|｜])")  # title separator
 # pkuseg glues a verb to the level word that opens the next name
 # (联合市|人社局 for 联合|市人社局); names start after these verbs
 _VERB_BEFORE_NAME = re.compile(
-    r"(?<=联合|会同|协同|配合|组织|指导|推动|带领|选树|荣获|获评|获得|推荐)(?=[省市县区团镇乡])")
+    r"(?<=联合|会同|协同|配合|组织|指导|推动|带领|选树|荣获|获评|获得|推荐"
+    r"|今年|去年|明年|当年|年内|全年)(?=[省市县区团镇乡院])")
+# and a short form to the verb after it (省总|下拨 for 省|总下拨)
+_SHORT_FORM_BEFORE_VERB = re.compile(
+    r"(?<=[省市县区州旗]总)(?=下拨|拨付|指派|本级|投入|组织|联合|牵头|为|向|将|在|对|把|从|与|和|还|也|已|共)")
 
 
 class ReportTokenizer(ChineseTokenizer):
@@ -107,7 +111,7 @@ def forced_cuts(text: str) -> set[int]:
     cuts = {0, len(text)}
     for match in metric_regex().finditer(text):
         cuts.update(match.span())
-    for pattern in (_DIGIT_EDGE, _VERB_BEFORE_NAME, _SEPARATOR_EDGE):
+    for pattern in (_DIGIT_EDGE, _VERB_BEFORE_NAME, _SHORT_FORM_BEFORE_VERB, _SEPARATOR_EDGE):
         cuts.update(match.start() for match in pattern.finditer(text))
     return cuts
 

@@ -96,6 +96,7 @@ def _is_subsequence(short: str, long: str) -> int:
     return position
 
 
+_LEGAL_FORM = re.compile(r"集团|有限|责任|股份|公司|控股|劳动者|[（）()]")
 _LEVEL_WORD = re.compile(r"(省|市|县|区|州|镇|乡|街道|旗|盟)")
 _COMPATIBLE = {"工会": "g", "总工会": "g", "工会委员会": "g", "联合工会": "l", "工会联合会": "f"}
 
@@ -106,7 +107,8 @@ def same_union(a: str, b: str) -> bool:
     Same: 中建三局工会 / 中建三局集团有限公司工会, 铜仁市总工会 / 贵州省铜仁市总工会,
     望京街道工会 / 朝阳区望京街道总工会, 南昌新就业形态联合工会 /
     南昌市新就业形态劳动者联合工会. Not the same: 深圳市总工会 /
-    深圳市快递行业联合工会, 浏阳市总工会 / 浏阳市大瑶镇总工会,
+    深圳市快递行业联合工会, 包钢集团工会 / 包钢（集团）稀土钢板材公司工会,
+    浏阳市总工会 / 浏阳市大瑶镇总工会,
     镇赉县总工会 / 镇赉县职业技术教育中心工会.
     """
     if a == b:
@@ -129,4 +131,7 @@ def same_union(a: str, b: str) -> bool:
     if end < len(longer) and _LEVEL_WORD.search(shorter[-2:]):
         return False
     # extra words after the shared part must not name a lower level (镇, 街道)
-    return not _LEVEL_WORD.search(longer[end:])
+    # or a unit of its own (包钢集团 / 包钢（集团）稀土钢板材公司); a company's
+    # legal form may follow (中建三局 / 中建三局集团有限公司)
+    rest = longer[end:]
+    return not _LEVEL_WORD.search(rest) and len(_LEGAL_FORM.sub("", rest)) < 2

@@ -50,6 +50,7 @@ def test_is_short_form(name, expected):
     ("镇赉县总工会", "镇赉县职业技术教育中心工会", False),
     ("洮南市总工会", "洮北区总工会", False),
     ("吉林省总工会", "白城市总工会", False),
+    ("包钢集团工会", "包钢（集团）稀土钢板材公司工会", False),  # a subsidiary's union
 ])
 def test_same_union(a, b, expected):
     assert same_union(a, b) is expected

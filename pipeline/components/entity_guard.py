@@ -26,6 +26,8 @@ _LEADING_TIME = re.compile(
 _CLAUSE_VERB = re.compile(r"收到|获得|得到|来自|感谢|走进|送来|送上|送去|发放|慰问|看望|开展|组织|举办|参加|加入")
 _EDGE = set("“”‘’「」『』《》\"'()（）[]【】<>〈〉，。、；：！？,.;:!?·—- \t\n")
 _INSIDE_BREAK = re.compile(r"[。；！？!?;]")
+# two bodies joined in one "name": 集团公司和集团工会 (but 人力资源和社会保障局工会 is one)
+_JOINED_BODIES = re.compile(r"(?:公司|集团|厂|矿|局|院|校|中心|工会|委员会)[和与及、]")
 # a title separator ends a headline's column name: 半年成绩单丨叙州区总工会 -> 叙州区总工会
 _TITLE_SEPARATOR = re.compile(r"[丨|｜]")
 METRIC_LABELS = ("MONEY", "HEADCOUNT", "COUNT")
@@ -100,6 +102,13 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
             cut = span.doc.char_span(span.start_char, span.start_char + inner + 3, label="UNION")
             if cut is not None:
                 span, text = cut, cut.text
+        joined = list(_JOINED_BODIES.finditer(text))
+        if joined:  # 集团公司和集团工会: the union is the body after the conjunction
+            span = span.doc.char_span(span.start_char + joined[-1].end(), span.end_char,
+                                      label="UNION")
+            if span is None:
+                return None
+            text = span.text
         folded = text.replace("\n", "")
         lead = _LEADING_TIME.match(folded)
         if lead and len(folded) - lead.end() >= 3:

@@ -18,17 +18,17 @@ from .entity_guard import guard_entity
 
 LEAD_UNION = re.compile(
     r"(?:(?<=[，,：:\s）)])|(?<=年)|^)(?P<union>[\u4e00-\u9fff]{2,24}?"
-    r"(?:总工会|工会联合总会|工会联合会|联合工会|工会委员会|工会))")
+    r"(?P<ending>总工会|工会联合总会|工会联合会|联合工会|工会委员会|工会))")
 _NAME_START = re.compile(r"[^\u4e00-\u9fff]|^")
 _UNION_SUFFIX = re.compile(r"总工会|工会联合总会|工会联合会|联合工会|工会委员会")
 _ORG_UNION = re.compile(
     r"(?:[\u4e00-\u9fff]{0,6}?(?<![和与及、]))(?:工会委员会|联合工会|工会(?!联合会|组织|干部|经费|会员|工作))")
 # 冀中能源峰峰集团工会 where the NER only saw 集团工会: a name before the unit word
 _UNIT_UNION = "(?:集团|公司|厂|矿|院|局|校|中心)(?:工会|工会委员会)"
-_NAMED_UNIT_UNION = re.compile(
-    rf"(?:(?<=[从向由据经在与和及，。：、；\s“（(])|^)(?P<name>[\u4e00-\u9fff]{{2,16}}?{_UNIT_UNION})")
+_UNIT_UNION_RE = re.compile(_UNIT_UNION)
 # a name does not run across another union or a joining word
 _NOT_IN_NAME = re.compile(r"工会|联合|和|与|及|向|为|在|对|由|经|把|将|从")
+_NAME_STOP = re.compile(rf"[^\u4e00-\u9fff]|{_NOT_IN_NAME.pattern}|据|获悉|记者|近日|日前")
 
 
 def _is_place_chain(text: str) -> bool:
@@ -62,10 +62,15 @@ def repair_unions(doc: Doc) -> None:
                     e is not ent and e.start < union.end and union.start < e.end for e in ents):
                 ents[index] = union
     if any(e.label_ == "UNION" and re.fullmatch(_UNIT_UNION, e.text) for e in ents):
-        for match in _NAMED_UNIT_UNION.finditer(text):
-            if _NOT_IN_NAME.search(match["name"][:-2]):
+        for match in _UNIT_UNION_RE.finditer(text):
+            # the name runs back from the unit word to the nearest word that
+            # cannot be inside one (记者近日从 + 冀中能源峰峰 + 集团工会)
+            window = text[max(0, match.start() - 16):match.start()]
+            stop = max((m.end() for m in _NAME_STOP.finditer(window)), default=0)
+            if len(window) - stop < 2:
                 continue
-            named = doc.char_span(match.start("name"), match.end("name"), label="UNION")
+            named = doc.char_span(match.start() - (len(window) - stop), match.end(),
+                                  label="UNION")
             if named is not None and all(
                     named.start <= e.start and e.end <= named.end
                     for e in ents if e.start < named.end and named.start < e.end):
@@ -105,8 +110,13 @@ def repair_unions(doc: Doc) -> None:
         match = LEAD_UNION.search(lead)
         if not match:
             continue
-        start = segment.lead_start + match.start("union")
-        span = doc.char_span(start, start + len(match.group("union")), label="UNION")
+        # the name starts after the last word that cannot be inside one
+        body = text[match.start("union") + segment.lead_start:match.start("ending") + segment.lead_start]
+        cut = max((m.end() for m in _NAME_STOP.finditer(body)), default=0)
+        if len(body) - cut < 2:
+            continue
+        start = segment.lead_start + match.start("union") + cut
+        span = doc.char_span(start, segment.lead_start + match.end("union"), label="UNION")
         span = guard_entity(span, text) if span is not None else None
         if span is None or is_short_form(span.text):
             continue

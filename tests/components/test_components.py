@@ -113,6 +113,8 @@ def test_components_linker_scorer_keys(char_nlp):
     ("满洲里：口岸货车司机收到工会“暖心包”", "口岸货车司机收到工会", "UNION", None),  # a clause
     ("东街街道工联会：小阵地", "东街街道工联会", "UNION", "东街街道工联会"),
     ("半年成绩单丨叙州区总工会上半年", "半年成绩单丨叙州区总工会", "UNION", "叙州区总工会"),  # a column title
+    ("由集团公司和集团工会承担", "集团公司和集团工会", "UNION", "集团工会"),  # two bodies
+    ("市人力资源和社会保障局工会组织", "市人力资源和社会保障局工会", "UNION", "市人力资源和社会保障局工会"),
 ])
 def test_components_entity_guard(char_nlp, text, span, label, expected):
     guard = char_nlp.add_pipe("union_ie_entity_guard")
@@ -198,3 +200,13 @@ def test_components_union_repair_reads_a_lead_federation(char_nlp):
     repair = char_nlp.add_pipe("union_ie_union_repair")
     doc = char_nlp.make_doc("澳门工会联合总会日前召开会员代表大会，全年总收入4,862.3万元。")
     assert [e.text for e in repair(doc).ents if e.label_ == "UNION"] == ["澳门工会联合总会"]
+
+
+def test_components_union_repair_names_a_unit_union_after_a_lead_in(char_nlp):
+    # the NER found only 集团工会; the name runs back to 从, not to the sentence start
+    repair = char_nlp.add_pipe("union_ie_union_repair")
+    text = "记者近日从冀中能源峰峰集团工会获悉，集团工会投入资金近90万元。"
+    doc = char_nlp.make_doc(text)
+    start = text.rindex("集团工会")
+    doc.ents = [doc.char_span(start, start + 4, label="UNION")]
+    assert [e.text for e in repair(doc).ents if e.label_ == "UNION"][0] == "冀中能源峰峰集团工会"
