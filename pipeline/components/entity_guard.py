@@ -45,10 +45,16 @@ def _trim(span: Span) -> Span | None:
         span.doc, start, end, label=span.label_)
 
 
+_PLURAL_UNIONS = re.compile(r"各|[两三四五]级|县区|区县|县市区|市县|乡镇工会|镇街工会|街镇工会|基层工会")
+
+
 def is_union_system(text: str) -> bool:
     """江苏工会, 长宁工会, 全市各级工会: a union system, not one union (ANNOTATION 6)."""
     folded = text.replace("\n", "")
-    if folded.startswith(("全省", "全市", "全县", "全区", "各级", "各地")):
+    if folded.startswith(("全省", "全市", "全县", "全区", "各级", "各地", "我省", "我市", "我县", "我区")):
+        return True
+    # several bodies at once: 西宁市各区县工会, 龙沙区两级工会, 县区工会, 乡镇工会
+    if _PLURAL_UNIONS.search(folded):
         return True
     return folded.endswith("工会") and not folded.endswith(("总工会", "联合工会")) and (
         folded[:-2] in place_names(with_stems=True))

@@ -26,6 +26,7 @@ _ORG_UNION = re.compile(
 # 冀中能源峰峰集团工会 where the NER only saw 集团工会: a name before the unit word
 _UNIT_UNION = "(?:集团|公司|厂|矿|院|局|校|中心)(?:工会|工会委员会)"
 _UNIT_UNION_RE = re.compile(_UNIT_UNION)
+_COMMITTEE = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?委员会")
 # a name does not run across another union or a joining word
 _NOT_IN_NAME = re.compile(r"工会|联合|和|与|及|向|为|在|对|由|经|把|将|从")
 _NAME_STOP = re.compile(rf"[^\u4e00-\u9fff]|{_NOT_IN_NAME.pattern}|据|获悉|记者|近日|日前")
@@ -61,6 +62,16 @@ def repair_unions(doc: Doc) -> None:
             if union is not None and not any(
                     e is not ent and e.start < union.end and union.start < e.end for e in ents):
                 ents[index] = union
+    # a national industry union's committee of one employer: 中国海员建设工会 +
+    # 海南港航控股有限公司委员会 is one name
+    for index, ent in enumerate(ents):
+        committee = _COMMITTEE.match(text, ent.end_char)
+        if (ent.label_ == "UNION" and ent.text.startswith("中国") and ent.text.endswith("工会")
+                and committee and not _NOT_IN_NAME.search(committee.group()[:-3])):
+            longer = doc.char_span(ent.start_char, committee.end(), label="UNION")
+            if longer is not None and not any(
+                    e is not ent and e.start < longer.end and longer.start < e.end for e in ents):
+                ents[index] = longer
     if any(e.label_ == "UNION" and re.fullmatch(_UNIT_UNION, e.text) for e in ents):
         for match in _UNIT_UNION_RE.finditer(text):
             # the name runs back from the unit word to the nearest word that

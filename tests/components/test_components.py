@@ -114,6 +114,8 @@ def test_components_linker_scorer_keys(char_nlp):
     ("东街街道工联会：小阵地", "东街街道工联会", "UNION", "东街街道工联会"),
     ("半年成绩单丨叙州区总工会上半年", "半年成绩单丨叙州区总工会", "UNION", "叙州区总工会"),  # a column title
     ("由集团公司和集团工会承担", "集团公司和集团工会", "UNION", "集团工会"),  # two bodies
+    ("西宁市各区县工会走访", "西宁市各区县工会", "UNION", None),  # several unions at once
+    ("龙沙区两级工会发放", "龙沙区两级工会", "UNION", None),
     ("市人力资源和社会保障局工会组织", "市人力资源和社会保障局工会", "UNION", "市人力资源和社会保障局工会"),
 ])
 def test_components_entity_guard(char_nlp, text, span, label, expected):
@@ -209,4 +211,12 @@ def test_components_union_repair_names_a_unit_union_after_a_lead_in(char_nlp):
     doc = char_nlp.make_doc(text)
     start = text.rindex("集团工会")
     doc.ents = [doc.char_span(start, start + 4, label="UNION")]
-    assert [e.text for e in repair(doc).ents if e.label_ == "UNION"][0] == "冀中能源峰峰集团工会"
+    assert next(e.text for e in repair(doc).ents if e.label_ == "UNION") == "冀中能源峰峰集团工会"
+
+
+def test_components_union_repair_reads_a_national_union_committee(char_nlp):
+    repair = char_nlp.add_pipe("union_ie_union_repair")
+    text = "中国海员建设工会海南港航控股有限公司委员会组织船员疗休养120人。"
+    doc = char_nlp.make_doc(text)
+    doc.ents = [doc.char_span(0, 8, label="UNION")]
+    assert [e.text for e in repair(doc).ents] == ["中国海员建设工会海南港航控股有限公司委员会"]
