@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from . import extensions  # noqa: F401
 from . import tokenizer as _tokenizer  # noqa: F401  (registers the tokenizer)
+from .blas_ops import use_blas_ops
 from .errors import Errors, PipelineError
 from .segmenter import require_segmenter
 
@@ -50,6 +51,7 @@ def load_pipeline(path: Path | str | None = None) -> Language:
         raise PipelineError(Errors.E004.format(path=path))
     require_segmenter()
     nlp = spacy.load(path, exclude=["tokenizer"])
+    use_blas_ops(nlp)
     # the entity ruler's phrase patterns already made the tokenizer load pkuseg
     if getattr(nlp.tokenizer, "pkuseg_seg", True) is None:
         nlp.tokenizer.initialize()
