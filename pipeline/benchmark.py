@@ -103,8 +103,8 @@ def run_bench(model: str | None = None, min_chars: int = 500_000) -> str:
     lines = [f"machine: {machine()}",
              f"input: {one['docs']} reports, {one['chars']:,} characters",
              "",
-             f"{'run':<24}{'chars/s':>12}{'per CPU s':>12}{'seconds':>10}{'load s':>9}"
-             f"{'peak MB':>10}"]
+             (f"{'run':<24}{'chars/s':>12}{'per CPU s':>12}{'seconds':>10}{'load s':>9}"
+              f"{'peak MB':>10}")]
     for name, row in (("1 process", one), ("n_process=2", two)):
         cpu = f"{row['cpu_chars_per_s']:>12,.0f}" if row["n_process"] == 1 else f"{'-':>12}"
         lines.append(f"{name:<24}{row['chars_per_s']:>12,.0f}{cpu}{row['seconds']:>10.1f}"
