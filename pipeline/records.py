@@ -10,7 +10,7 @@ record.text`` always holds.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -66,12 +66,31 @@ def doc_to_records(doc: Doc) -> list[Record]:
     by_head: dict[tuple[int, int, str], dict] = {
         (r["head"][0], r["head"][1], r["label"]): r for r in relations}
     ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    raw_names = _raw_union_names(doc, view)
     records = []
     for ent in doc.ents:
         if ent.label_ not in METRIC_LABELS:
             continue
-        records.append(_record(doc, ent, view, by_head, ends))
+        record = _record(doc, ent, view, by_head, ends)
+        if record.union in raw_names:
+            record = replace(record, union=raw_names[record.union])
+        records.append(record)
     return records
+
+
+def _raw_union_names(doc: Doc, view: NormalizedText) -> dict[str, str]:
+    """Resolved union names as the report writes them: a traditional-character
+    report's 儋州市總工會 rather than the processing text's 儋州市总工会
+    (line breaks and spaces inside a mention dropped)."""
+    names: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ == "UNION":
+            start, end = view.to_raw(ent.start_char, ent.end_char)
+            raw = "".join(view.raw[start:end].split())
+            folded = ent.text.replace("\n", "").replace(" ", "")
+            if raw != folded:
+                names.setdefault(folded, raw)
+    return names
 
 
 def _record(doc: Doc, ent: Span, view: NormalizedText, by_head: dict,

@@ -45,3 +45,10 @@ def test_pipeline_any_text_gives_exact_offsets(nlp, text):
     for record in doc_to_records(nlp(text)):
         assert 0 <= record.start < record.end <= len(text)
         assert text[record.start:record.end] == record.text
+
+
+def test_records_name_the_union_as_the_report_writes_it(nlp):
+    text = "本報訊 2023年，儋州市總工會開展“金秋助學”活動，發放助學金15.73萬元，資助35人。"
+    records = doc_to_records(nlp(text))
+    assert records and {r.union for r in records} == {"儋州市總工會"}
+    assert {r.programme for r in records} == {"金秋助学"}  # programmes: canonical form
