@@ -158,6 +158,10 @@ def test_components_quoted_programmes(char_nlp, text, expected):
 @pytest.mark.parametrize("text,expected", [
     ("推荐选树吉林省工人先锋号1个", ["吉林省工人先锋号"]),  # the level as written
     ("工人先锋号的故事", []),  # not counted
+    ("命名“芜湖市金融系统工人先锋号”12个", ["芜湖市金融系统工人先锋号"]),  # its own brand
+    ("评选首届“宜昌工匠”10名", ["宜昌工匠"]),
+    ("推荐全国优秀工会工作者1人", ["全国优秀工会工作者"]),
+    ("慰问“大国工匠”的家属", []),  # quoted but not counted
 ])
 def test_components_counted_honours(char_nlp, text, expected):
     ruler = char_nlp.add_pipe("union_ie_quoted_programmes")
