@@ -26,7 +26,7 @@ COUNTED_HONOUR = re.compile(
     rf"(?:全国|全省|全市|全县|省级|市级|县级|区级|[省市县区])?(?P<honour>{_HONOURS}){_COUNT_AFTER}")
 # a quoted honour with its own brand: “芜湖市金融系统工人先锋号”12个, “华鞍工匠”20名
 QUOTED_HONOUR = re.compile(
-    rf"[“「](?P<name>[^”“」「\n]{{1,14}}?(?:{_HONOURS}|工匠))[”」]{_COUNT_AFTER}")
+    rf"[“「](?P<name>[^”“」「、，\n]{{1,14}}?(?:{_HONOURS}|工匠))[”」]{_COUNT_AFTER}")
 
 
 def counted_honours(text: str) -> list[tuple[int, int]]:

@@ -162,6 +162,7 @@ def test_components_quoted_programmes(char_nlp, text, expected):
     ("评选首届“宜昌工匠”10名", ["宜昌工匠"]),
     ("推荐全国优秀工会工作者1人", ["全国优秀工会工作者"]),
     ("慰问“大国工匠”的家属", []),  # quoted but not counted
+    ("评选“岗位标兵、创新标兵”50名", ["创新标兵"]),  # two honours: not one name
 ])
 def test_components_counted_honours(char_nlp, text, expected):
     ruler = char_nlp.add_pipe("union_ie_quoted_programmes")
