@@ -28,18 +28,11 @@ class BlasOps(NumpyOps):
             return Ops.gemm(self, x, y, out=out, trans1=trans1, trans2=trans2)
 
 
-def use_blas_ops(nlp: Language) -> int:
-    """Give every layer of the pipeline's trained components ``BlasOps``.
-
-    RETURNS (int): How many layers now use them.
-    """
+def use_blas_ops(nlp: Language) -> None:
+    """Give every layer of the pipeline's trained components ``BlasOps``."""
     ops = BlasOps()
-    count = 0
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
-        if model is None or not hasattr(model, "walk"):
-            continue
-        for layer in model.walk():
-            layer.ops = ops
-            count += 1
-    return count
+        if hasattr(model, "walk"):
+            for layer in model.walk():
+                layer.ops = ops

@@ -91,6 +91,7 @@ class DocContext:
     # per segment start: its unions and programmes in text order
     segment_unions: dict[int, list[Mention]] = field(default_factory=dict)
     segment_programmes: dict[int, list[Mention]] = field(default_factory=dict)
+    line_heads: set[int] = field(default_factory=set)  # starts of unions opening a line
 
     def count(self, prefix: list[int], start: int, end: int) -> int:
         """How many marks of one kind lie in text[start:end]."""
@@ -130,6 +131,7 @@ class DocContext:
         context.newline_prefix = list(accumulate((c == "\n" for c in text), initial=0))
         context.metric_starts = [m.start_char for m in context.metrics]
         context.programme_starts = [p.start_char for p in context.programmes]
+        context.line_heads = {u.start_char for u in context.unions if _heads_line(text, u)}
         for segment in context.segments:
             inside = [u for u in context.unions if segment.start <= u.start_char < segment.end]
             context.segment_unions[segment.start] = inside
@@ -241,7 +243,7 @@ def _union_mention_features(context: DocContext, union: Mention, name: str) -> d
         "short_form": float(is_short_form(union.text)),
         "national_or_province": float(name.endswith(("省总工会", "全总", "全国总工会"))
                                       or name in ("省总", "省总工会")),
-        "line_start": float(_heads_line(text, union)),
+        "line_start": float(union.start_char in context.line_heads),
     }
     context.mention_features[union.start_char] = features
     return features
@@ -261,7 +263,7 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
     # round-ups that list unions one per line (● 利通区总工会 / 新建驿站6个): the
     # last union heading a line before the metric owns the lines that follow
     nearest_heading = next((u for u in reversed(mentions) if u.end_char <= metric.start_char
-                            and _heads_line(text, u)), None)
+                            and u.start_char in context.line_heads), None)
     for union in mentions:
         name = context.union_names.get(union.start_char, fold_union_name(union.text))
         features = _shared(context, metric, union)

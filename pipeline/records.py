@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .normalize import NormalizedText
 from .reports import SENTENCE_END
+from .unions import fold_union_name
 
 METRIC_LABELS = ("MONEY", "HEADCOUNT", "COUNT")
 
@@ -72,7 +73,7 @@ def doc_to_records(doc: Doc) -> list[Record]:
         if ent.label_ not in METRIC_LABELS:
             continue
         record = _record(doc, ent, view, by_head, ends)
-        if record.union in raw_names:
+        if record.union in raw_names:  # 儋州市总工会 -> 儋州市總工會 as written
             record = replace(record, union=raw_names[record.union])
         records.append(record)
     return records
@@ -87,9 +88,7 @@ def _raw_union_names(doc: Doc, view: NormalizedText) -> dict[str, str]:
         if ent.label_ == "UNION":
             start, end = view.to_raw(ent.start_char, ent.end_char)
             raw = "".join(view.raw[start:end].split())
-            folded = ent.text.replace("\n", "").replace(" ", "")
-            if raw != folded:
-                names.setdefault(folded, raw)
+            names.setdefault(fold_union_name(ent.text), raw)
     return names
 
 

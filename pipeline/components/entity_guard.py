@@ -84,6 +84,16 @@ def _strip_leading(span: Span, n_chars: int) -> Span | None:
     return span.doc.char_span(start, span.end_char, label=span.label_)
 
 
+def _after_last(span: Span, pattern: re.Pattern[str]) -> Span | None:
+    """The span from the end of the pattern's last match inside it (the span
+    itself without a match), or None off a token boundary."""
+    matches = list(pattern.finditer(span.text))
+    if not matches:
+        return span
+    return span.doc.char_span(span.start_char + matches[-1].end(), span.end_char,
+                              label=span.label_)
+
+
 def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
     """The entity as the guideline allows it, or None to drop it."""
     span = _trim(span)
@@ -92,13 +102,10 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
     text = span.text
     if _INSIDE_BREAK.search(text):
         return None
-    separators = list(_TITLE_SEPARATOR.finditer(text))
-    if separators:
-        span = span.doc.char_span(span.start_char + separators[-1].end(), span.end_char,
-                                  label=span.label_)
-        if span is None:
-            return None
-        text = span.text
+    span = _after_last(span, _TITLE_SEPARATOR)
+    if span is None:
+        return None
+    text = span.text
     if span.label_ == "ORG" and UNION_ENDING.search(text) and text.endswith("工会"):
         span = Span(span.doc, span.start, span.end, label="UNION")  # 青海省人民医院工会
     if span.label_ == "UNION":
@@ -108,13 +115,10 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
             cut = span.doc.char_span(span.start_char, span.start_char + inner + 3, label="UNION")
             if cut is not None:
                 span, text = cut, cut.text
-        joined = list(_JOINED_BODIES.finditer(text))
-        if joined:  # 集团公司和集团工会: the union is the body after the conjunction
-            span = span.doc.char_span(span.start_char + joined[-1].end(), span.end_char,
-                                      label="UNION")
-            if span is None:
-                return None
-            text = span.text
+        span = _after_last(span, _JOINED_BODIES)  # 集团公司和集团工会 -> 集团工会
+        if span is None:
+            return None
+        text = span.text
         folded = text.replace("\n", "")
         lead = _LEADING_TIME.match(folded)
         if lead and len(folded) - lead.end() >= 3:

@@ -9,7 +9,7 @@ before the union linker.
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..lexicon import places_by_start
 from ..reports import split_reports
@@ -40,6 +40,12 @@ def _is_place_chain(text: str) -> bool:
                for place in places_by_start().get(text[:2], []))
 
 
+def _clear_of_others(span: Span | None, replaced: Span, ents: list[Span]) -> bool:
+    """Whether ``span`` can take ``replaced``'s place without overlapping another entity."""
+    return span is not None and not any(
+        e is not replaced and e.start < span.end and span.start < e.end for e in ents)
+
+
 def repair_unions(doc: Doc) -> None:
     """Fix the union misses that cost a report its subject.
 
@@ -59,8 +65,7 @@ def repair_unions(doc: Doc) -> None:
         follow = _ORG_UNION.match(text, ent.end_char)
         if ent.label_ == "ORG" and follow:
             union = doc.char_span(ent.start_char, follow.end(), label="UNION")
-            if union is not None and not any(
-                    e is not ent and e.start < union.end and union.start < e.end for e in ents):
+            if _clear_of_others(union, ent, ents):
                 ents[index] = union
     # a national industry union's committee of one employer: 中国海员建设工会 +
     # 海南港航控股有限公司委员会 is one name
@@ -69,8 +74,7 @@ def repair_unions(doc: Doc) -> None:
         if (ent.label_ == "UNION" and ent.text.startswith("中国") and ent.text.endswith("工会")
                 and committee and not _NOT_IN_NAME.search(committee.group()[:-3])):
             longer = doc.char_span(ent.start_char, committee.end(), label="UNION")
-            if longer is not None and not any(
-                    e is not ent and e.start < longer.end and longer.start < e.end for e in ents):
+            if _clear_of_others(longer, ent, ents):
                 ents[index] = longer
     if any(e.label_ == "UNION" and re.fullmatch(_UNIT_UNION, e.text) for e in ents):
         for match in _UNIT_UNION_RE.finditer(text):
@@ -122,7 +126,7 @@ def repair_unions(doc: Doc) -> None:
         if not match:
             continue
         # the name starts after the last word that cannot be inside one
-        body = text[match.start("union") + segment.lead_start:match.start("ending") + segment.lead_start]
+        body = match.group("union")[:match.start("ending") - match.start("union")]
         cut = max((m.end() for m in _NAME_STOP.finditer(body)), default=0)
         if len(body) - cut < 2:
             continue
