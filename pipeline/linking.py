@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -91,6 +92,8 @@ class DocContext:
     # per segment start: its unions and programmes in text order
     segment_unions: dict[int, list[Mention]] = field(default_factory=dict)
     segment_programmes: dict[int, list[Mention]] = field(default_factory=dict)
+    # per segment start: how often each programme name is mentioned
+    programme_name_counts: dict[int, Counter[str]] = field(default_factory=dict)
     line_heads: set[int] = field(default_factory=set)  # starts of unions opening a line
 
     def count(self, prefix: list[int], start: int, end: int) -> int:
@@ -137,6 +140,8 @@ class DocContext:
             context.segment_unions[segment.start] = inside
             context.segment_programmes[segment.start] = [
                 p for p in context.programmes if segment.start <= p.start_char < segment.end]
+            context.programme_name_counts[segment.start] = Counter(
+                _programme_key(p.text) for p in context.segment_programmes[segment.start])
             full = [fold_union_name(u.text) for u in inside if not is_short_form(u.text)]
             lead = [u for u in inside if segment.lead_start <= u.start_char < segment.lead_end]
             # a page's 来源/编辑 line names the publisher, not the subject
@@ -165,6 +170,14 @@ class DocContext:
             if segment.start <= position < segment.end:
                 return segment
         return self.segments[-1]
+
+
+def _programme_key(surface: str) -> str:
+    """A programme mention's name for counting repeats: quotes and breaks dropped."""
+    return surface.translate(_QUOTE_MARKS)
+
+
+_QUOTE_MARKS = str.maketrans("", "", "“”‘’「」『』\"'\n ")
 
 
 def _is_metadata(text: str, union: Mention) -> bool:
@@ -339,9 +352,21 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
                 figure_line and context.count(context.newline_prefix, metric.end_char,
                                               programme.start_char) <= 2):
             candidates.append((programme, rank, False))
+    names = context.programme_name_counts[segment.start]
+    mentions_total = sum(names.values())
+    top = max(names.values(), default=0)
     result = []
     for programme, rank, is_before in candidates:
         features = _shared(context, metric, programme)
+        # a report that is all about one programme: its figures belong to it
+        # even in paragraphs that do not name it again (ANNOTATION 6)
+        repeats = names[_programme_key(programme.text)]
+        features.update({
+            "name_share": repeats / mentions_total,
+            "only_name": float(len(names) == 1),
+            "most_named": float(repeats == top and len(names) > 1),
+            "only_name_bare_paragraph": float(len(names) == 1 and not own_programme),
+        })
         lo, hi = sorted((programme.end_char, metric.start_char)) if is_before else \
             (metric.end_char, programme.start_char)
         others = max(0, bisect_left(context.programme_starts, hi)

@@ -71,6 +71,13 @@ def _cut_from_a_quotation(span: Span, doc_text: str) -> bool:
     return closing < 0 or closing > span.end_char
 
 
+def _not_a_programme_name(text: str) -> bool:
+    """A legal-aid case title (骑手意外伤害理赔案) or a bare place (让胡路区) is
+    never a programme: no gold PROGRAM in the corpus is either."""
+    folded = text.replace("\n", "")
+    return folded.endswith("案") or folded in place_names(with_stems=True)
+
+
 def _strip_leading(span: Span, n_chars: int) -> Span | None:
     """The span without its first ``n_chars`` visible characters (line breaks
     inside the span do not count), or None off a token boundary."""
@@ -130,8 +137,10 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
         if not UNION_ENDING.search(folded) or is_union_system(text) or _CLAUSE_VERB.search(
                 folded[:-2]):
             return None
-    if span.label_ == "PROGRAM" and _cut_from_a_quotation(
-            span, doc_text if doc_text is not None else span.doc._.processing_text):
+    if span.label_ == "PROGRAM" and (
+            _cut_from_a_quotation(span, doc_text if doc_text is not None
+                                  else span.doc._.processing_text)
+            or _not_a_programme_name(text)):
         return None
     if span.label_ in METRIC_LABELS:
         value = parse_metric(text)

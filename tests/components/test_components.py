@@ -117,6 +117,8 @@ def test_components_linker_scorer_keys(char_nlp):
     ("西宁市各区县工会走访", "西宁市各区县工会", "UNION", None),  # several unions at once
     ("龙沙区两级工会发放", "龙沙区两级工会", "UNION", None),
     ("市人力资源和社会保障局工会组织", "市人力资源和社会保障局工会", "UNION", "市人力资源和社会保障局工会"),
+    ("3. 众包骑手意外伤害理赔案。", "众包骑手意外伤害理赔案", "PROGRAM", None),  # a case title
+    ("让胡路区新添6家驿站", "让胡路区", "PROGRAM", None),  # a place
 ])
 def test_components_entity_guard(char_nlp, text, span, label, expected):
     guard = char_nlp.add_pipe("union_ie_entity_guard")
@@ -144,10 +146,18 @@ def test_components_boosted_programme_linker_round_trip(char_nlp, tmp_path):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("开展“夏送清凉”慰问活动", []),  # 慰问 stands between: not the cue
+    ("他们的“夏送清凉”慰问活动", []),  # 慰问 stands between: not the head cue
     ("开展“夏送清凉”活动", ["夏送清凉"]),
     ("启动“护薪”专项行动", ["护薪"]),
     ("他说“谢谢”。", []),
+    # an activity verb before the quotation
+    ("县总工会开展“互助保障进万家”，", ["互助保障进万家"]),
+    ("被授予“技术能手”称号", []),  # a title, not counted
+    ("开展“两节”送温暖", []),  # 两节 is the time (section 6)
+    # a contest after it, a figure right after it
+    ("举办第三届“尼山杯”导游讲解员技能大赛", ["尼山杯"]),
+    ("其中“楼宇白领运动汇”120.00万元", ["楼宇白领运动汇"]),
+    ("发放“暖心包”6,000份", []),  # a gift pack
 ])
 def test_components_quoted_programmes(char_nlp, text, expected):
     ruler = char_nlp.add_pipe("union_ie_quoted_programmes")

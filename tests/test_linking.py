@@ -1,0 +1,49 @@
+"""Programme candidate features that carry a report's theme to its bare paragraphs."""
+
+import pytest
+import spacy
+
+from pipeline.linking import DocContext, programme_candidates
+
+
+@pytest.fixture
+def char_nlp():
+    return spacy.blank("zh")  # character segmenter: no pkuseg needed
+
+
+def _doc(nlp, text, entities):
+    doc = nlp.make_doc(text)
+    spans, position = [], 0
+    for surface, label in entities:
+        start = text.index(surface, position)
+        position = start + len(surface)
+        spans.append(doc.char_span(start, position, label=label))
+    doc.ents = spans
+    doc._.processing_text = text
+    return doc
+
+
+def _features(doc, metric_text):
+    context = DocContext.build(doc)
+    metric = next(m for m in context.metrics if m.text == metric_text)
+    return {p.text: f for p, f in programme_candidates(context, metric)}
+
+
+def test_linking_one_programme_report_covers_its_bare_paragraphs(char_nlp):
+    text = "本报讯 县总工会开展金秋助学活动，发放助学金15万元。\n另为困难职工子女35人送去文具。"
+    doc = _doc(char_nlp, text, [("金秋助学", "PROGRAM"), ("15万元", "MONEY"), ("35人", "HEADCOUNT")])
+    features = _features(doc, "35人")["金秋助学"]
+    assert features["only_name"] == 1.0
+    assert features["only_name_bare_paragraph"] == 1.0
+    assert features["name_share"] == 1.0
+
+
+def test_linking_name_share_counts_repeats_across_quote_marks(char_nlp):
+    text = "本报讯 开展“金秋助学”和夏送清凉，金秋助学发放15万元。"
+    doc = _doc(char_nlp, text, [("金秋助学", "PROGRAM"), ("夏送清凉", "PROGRAM"),
+                                ("金秋助学", "PROGRAM"), ("15万元", "MONEY")])
+    features = _features(doc, "15万元")
+    assert features["金秋助学"]["name_share"] == 2 / 3
+    assert features["金秋助学"]["most_named"] == 1.0
+    assert features["夏送清凉"]["most_named"] == 0.0
+    assert features["夏送清凉"]["only_name"] == 0.0
