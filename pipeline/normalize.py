@@ -148,6 +148,19 @@ def _splits_a_metric(text: str, start: int, end: int) -> bool:
                for m in metric_regex().finditer(left + right))
 
 
+_UNION_WORD = re.compile(r"总工会|工会联合会|联合工会|工会|工联会")
+
+
+def _splits_a_union_word(text: str, start: int, end: int) -> bool:
+    """Whether a single line break falls inside 工会 or 总工会 ("临猗县总工\n会"):
+    no line, not even a one-phrase-per-line post's, ends there."""
+    if text.count("\n", start, end) != 1:
+        return False
+    left, right = text[max(0, start - 3):start], text[end:end + 3]
+    junction = len(left)
+    return any(m.start() < junction < m.end() for m in _UNION_WORD.finditer(left + right))
+
+
 def _strip_lead(line: str) -> str:
     """The line without a leading 本报讯-style lead and the space after it."""
     for lead in _REPORT_LEADS:
@@ -198,8 +211,9 @@ def normalize_text(raw: str) -> NormalizedText:
         # "浏览次数: 1,536" + "本站讯…" is a page header and a lead, not "1,536本"
         # and "01" alone on its line numbers a section: "01" + "3.2万人次" is no figure
         section_number = line.isdigit() and len(line) <= 3
-        if joinable or (_splits_a_metric(folded, start, end) and not section_number
-                        and not folded.startswith(_REPORT_LEADS, end)):
+        if joinable or _splits_a_union_word(folded, start, end) or (
+                _splits_a_metric(folded, start, end) and not section_number
+                and not folded.startswith(_REPORT_LEADS, end)):
             for i in range(start, end):
                 keep[i] = False
         else:

@@ -33,7 +33,8 @@ _GENERIC_SHORT = re.compile(r"^(街道|园区|开发区|集团|公司|镇|乡|�
 def is_short_form(name: str) -> bool:
     """Whether a union mention names no place (市总工会, 省总, 全总)."""
     folded = fold_union_name(name)
-    return bool(SHORT_FORM.match(folded)) or folded in ("全总", "区工会", "镇工会", "街道工会")
+    return bool(SHORT_FORM.match(folded)) or folded in (
+        "全总", "区工会", "镇工会", "街道工会", "联合工会", "联合会")
 
 
 def _expand_abbreviation(name: str) -> str:

@@ -78,3 +78,10 @@ def test_normalize_joins_short_column_lines_of_running_text():
 def test_normalize_keeps_breaks_after_short_lines_with_spaces():
     text = normalize_text(PAGE + "会费收入　86,420.00元\n拨缴经费收入　1,700.00元\n").text
     assert text.endswith("会费收入86,420.00元\n拨缴经费收入1,700.00元\n")
+
+
+def test_normalize_joins_a_break_inside_a_union_word():
+    # a short lead line keeps its break by width, but no line ends inside 总工会
+    text = normalize_text("本报讯 临猗县总工\n会开展“互助保障进万家”活动，\n县总工会全年").text
+    assert text.startswith("本报讯 临猗县总工会开展")
+    assert "活动，\n县总工会" in text  # a break before a name stays

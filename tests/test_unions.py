@@ -13,6 +13,7 @@ from pipeline.unions import is_short_form, resolve_union, same_union, union_name
     ("洮南市總工會", [], "洮南市总工会"),
     ("街道工联会", ["福州市鼓楼区东街街道工会联合会"], "福州市鼓楼区东街街道工会联合会"),
     ("园区工会", ["白城工业园区工会"], "白城工业园区工会"),
+    ("联合工会", ["海口市新就业形态劳动者联合工会"], "海口市新就业形态劳动者联合工会"),  # bare kind
     ("集团工会", ["中建三局集团有限公司工会"], "中建三局集团有限公司工会"),
 ])
 def test_resolve_union(mention, full, expected):
