@@ -121,6 +121,7 @@ def test_components_linker_scorer_keys(char_nlp):
     ("让胡路区新添6家驿站", "让胡路区", "PROGRAM", None),  # a place
     ("并叮嘱中铁建工集团项目", "叮嘱中铁建工集团", "ORG", "中铁建工集团"),  # a verb before it
     ("联合工会发放", "联合工会", "UNION", "联合工会"),
+    ("新建楼宇联合工会3个", "楼宇联合工会", "UNION", None),  # a kind counted
 ])
 def test_components_entity_guard(char_nlp, text, span, label, expected):
     guard = char_nlp.add_pipe("union_ie_entity_guard")
@@ -160,6 +161,11 @@ def test_components_boosted_programme_linker_round_trip(char_nlp, tmp_path):
     ("举办第三届“尼山杯”导游讲解员技能大赛", ["尼山杯"]),
     ("其中“楼宇白领运动汇”120.00万元", ["楼宇白领运动汇"]),
     ("发放“暖心包”6,000份", []),  # a gift pack
+    # a programme's head inside the quotation, a plan after it
+    ("中午回到游客中心旁的“导游之家”，", ["导游之家"]),
+    ("获评“东莞市模范职工之家”。", []),  # a title, not counted
+    ("“12351热线”全年接听", []),  # a number
+    ("(一)“码上健康”护航计划。", ["码上健康"]),
 ])
 def test_components_quoted_programmes(char_nlp, text, expected):
     ruler = char_nlp.add_pipe("union_ie_quoted_programmes")
