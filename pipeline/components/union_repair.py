@@ -109,6 +109,7 @@ def repair_unions(doc: Doc) -> None:
                 prefix.startswith(place) for place in places_by_start().get(prefix[:2], [])):
             continue
         longer = doc.char_span(match.start() - len(prefix), match.end(), label="UNION")
+        longer = guard_entity(longer, text) if longer is not None else None
         if longer is None:
             continue
         clashes = [e for e in ents if e.start < longer.end and longer.start < e.end]
