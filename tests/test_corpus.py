@@ -79,3 +79,11 @@ def test_corpus_reading_a_missing_or_binary_file_is_one_clear_error(tmp_path):
     for path, code in ((tmp_path / "missing.jsonl", "E203"), (binary, "E201")):
         with pytest.raises(CorpusError, match=code):
             list(read_jsonl(path))
+
+
+def test_corpus_a_reviewed_star_covers_every_report():
+    from pipeline.corpus import is_reviewed
+
+    line = "missed PROGRAM '医疗救助' in p-x at 179: …"
+    assert is_reviewed(line, {("医疗救助", "*")})
+    assert not is_reviewed(line, {("医疗救助", "p-y")})
