@@ -25,6 +25,7 @@ class Lexicon:
     place_suffixes: tuple[str, ...]
     places: tuple[str, ...]  # full names, e.g. 洮南市
     place_stems: tuple[str, ...]  # names without their level, e.g. 洮南
+    organizations: tuple[str, ...] = ()  # platforms and carriers, e.g. 饿了么
 
 
 def _stem(name: str, suffixes: tuple[str, ...]) -> str | None:
@@ -60,6 +61,8 @@ def load_lexicon() -> Lexicon:
         if name not in ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"):
             places.append(name)
     stems = {s for s in (_stem(p, place_suffixes) for p in places) if s}
+    organizations = [line.strip() for line in (DATA / "lexicon" / "organizations.tsv").read_text(
+        encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
     return Lexicon(
         programmes=programmes,
         ruler_programmes=frozenset(ruler_programmes),
@@ -69,6 +72,7 @@ def load_lexicon() -> Lexicon:
         place_suffixes=place_suffixes,
         places=tuple(sorted(set(places))),
         place_stems=tuple(sorted(stems)),
+        organizations=tuple(organizations),
     )
 
 

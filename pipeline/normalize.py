@@ -141,11 +141,18 @@ def _splits_a_metric(text: str, start: int, end: int) -> bool:
     from .metric_grammar import metric_regex
 
     left, right = text[max(0, start - 12):start], text[end:end + 12]
-    if not left or not right:
-        return False
+    if not left or not right or text.count("\n", start, end) > 1:
+        return False  # a blank line is a paragraph break, never inside a figure
     junction = len(left)
-    return any(m.start() < junction < m.end()
-               for m in metric_regex().finditer(left + right))
+    joined = left + right
+    for match in metric_regex().finditer(joined):
+        if match.start() < junction < match.end():
+            # "2023" + "1,285名" is a year and a figure: grouped digits start
+            # with at most three
+            digits = re.search(r"\d[\d,.]*", joined[match.start():match.end()])
+            return not (digits and "," in digits.group()
+                        and not re.match(r"\d{1,3},", digits.group()))
+    return False
 
 
 _UNION_WORD = re.compile(r"总工会|工会联合会|联合工会|工会|工联会")

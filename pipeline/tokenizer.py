@@ -27,12 +27,17 @@ from .segmenter import require_segmenter
 
 USER_DICT = Path(__file__).resolve().parent / "data" / "user_dict.txt"
 _DIGIT_EDGE = re.compile(r"(?<=[\d.,])(?=[^\d.,])|(?<=[^\d.,])(?=\d)")
-_SEPARATOR_EDGE = re.compile(r"(?=[丨|｜])|(?<=[丨|｜])")  # title separators stand alone
+# title separators and list marks stand alone (▌女职工关爱 was one token ▌女)
+_MARKS = "丨|｜▌▍▎■□●○◆◇▲△▶►★☆※•·"
+_SEPARATOR_EDGE = re.compile(rf"(?=[{_MARKS}])|(?<=[{_MARKS}])")
 # pkuseg glues a verb to the level word that opens the next name
 # (联合市|人社局 for 联合|市人社局); names start after these verbs
 _VERB_BEFORE_NAME = re.compile(
-    r"(?<=联合|会同|协同|配合|组织|指导|推动|带领|选树|荣获|获评|获得|推荐"
-    r"|今年|去年|明年|当年|年内|全年)(?=[省市县区团镇乡院])")
+    r"(?<=联合|会同|协同|配合|组织|指导|推动|带领|选树|荣获|获评|获得|推荐|邀请"
+    r"|今年|去年|明年|当年|年内|全年)(?=[省市县区团镇乡院])"
+    # a conjunction before a short form (和|县总工会, not 和县|总工会), and a
+    # union's name before 同 (职工会|同场, not 职工|会同场)
+    r"|(?<=[和与及])(?=[省市县区州]总)|(?<=工会)(?=同)|(?=厅机关)")
 # and a short form to the verb after it (省总|下拨 for 省|总下拨)
 _SHORT_FORM_BEFORE_VERB = re.compile(
     r"(?<=[省市县区州旗]总)(?=下拨|拨付|指派|本级|投入|组织|联合|牵头|为|向|将|在|对|把|从|与|和|还|也|已|共)")

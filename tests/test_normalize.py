@@ -85,3 +85,9 @@ def test_normalize_joins_a_break_inside_a_union_word():
     text = normalize_text("本报讯 临猗县总工\n会开展“互助保障进万家”活动，\n县总工会全年").text
     assert text.startswith("本报讯 临猗县总工会开展")
     assert "活动，\n县总工会" in text  # a break before a name stays
+
+
+@pytest.mark.parametrize("raw", ["读懂沙县工会的2023\n\n1,285名", "读懂沙县工会的2023\n1,285名"])
+def test_normalize_keeps_a_year_apart_from_the_figure_below_it(raw):
+    # "20231,285名" would be a figure with a five-digit first group
+    assert normalize_text(raw).text == "读懂沙县工会的2023\n1,285名"

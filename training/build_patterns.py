@@ -9,6 +9,7 @@ that the names the ruler matches are the words pkuseg keeps whole.
 from __future__ import annotations
 
 import json
+import re
 
 from pipeline.lexicon import DATA, load_lexicon
 
@@ -25,6 +26,8 @@ def build() -> tuple[list[dict], list[str]]:
         patterns.append({"label": "PROGRAM", "pattern": surface, "id": canonical})
     for short in lexicon.union_short_forms:
         patterns.append({"label": "UNION", "pattern": short})
+    for name in lexicon.organizations:
+        patterns.append({"label": "ORG", "pattern": name})
     # full place names only: stems are often common words (新建, 和平, 开发)
     places = sorted(set(lexicon.places))
     suffixes = list(lexicon.union_suffixes)
@@ -37,6 +40,7 @@ def build() -> tuple[list[dict], list[str]]:
     # Full place names only: bare stems (合江, 东方) force wrong cuts in running
     # text, e.g. 联合江汉区 -> 联|合江|汉区.
     words |= set(lexicon.places)
+    words |= {name for name in lexicon.organizations if re.fullmatch(CJK_WORD, name)}
     # spacy-pkuseg's forced matching keeps the characters it walked past a
     # shorter dictionary word ("工会" + "联合" of 工会联合会 -> "工会联合"), so no
     # word may be a proper prefix of another
