@@ -21,7 +21,7 @@ ABLATIONS = {
     "ruler only": {"disable": ["tok2vec", "ner"]},
     "no entity guard": {"disable": ["union_ie_entity_guard"]},
     "NER only": {"disable": ["union_ie_metric_ruler", "entity_ruler",
-                             "union_ie_quoted_programmes"]},
+                             "union_ie_quoted_programmes", "union_ie_organizations"]},
     "rule linkers": {"rule_linkers": True},
 }
 

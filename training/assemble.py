@@ -46,6 +46,7 @@ def main() -> None:
                                                        "phrase_matcher_attr": None})
     entity_ruler.add_patterns(read_patterns(str(PATTERNS)))
     nlp.add_pipe("union_ie_quoted_programmes")
+    nlp.add_pipe("union_ie_organizations")
     nlp.add_pipe("union_ie_entity_guard", name="union_ie_entity_guard_final")
     nlp.add_pipe("union_ie_union_repair")
     union_linker = nlp.add_pipe("union_ie_union_linker")

@@ -243,3 +243,16 @@ def test_components_union_repair_reads_a_national_union_committee(char_nlp):
     doc = char_nlp.make_doc(text)
     doc.ents = [doc.char_span(0, 8, label="UNION")]
     assert [e.text for e in repair(doc).ents] == ["中国海员建设工会海南港航控股有限公司委员会"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("援助律师代理诉讼，海口市龙华区人民法院判决", ["海口市龙华区人民法院"]),  # place-led
+    ("位于华苑产业区的天津曙光精测仪器有限公司，去年", ["天津曙光精测仪器有限公司"]),
+    ("组织大连医科大学附属第一医院专家义诊", ["大连医科大学附属第一医院"]),  # the longest
+    ("向烟台海港物流集团有限公司工会拨付", []),  # a union's name
+    ("全市中小学教师", []),  # no proper name
+])
+def test_components_organization_names(char_nlp, text, expected):
+    component = char_nlp.add_pipe("union_ie_organizations")
+    doc = component(char_nlp.make_doc(text))
+    assert [e.text for e in doc.ents] == expected

@@ -1,0 +1,89 @@
+"""Organization names the NER missed: a place-led or incorporated name that
+ends in an organization word (河北冀华律师事务所, 海口市龙华区人民法院,
+天津曙光精测仪器有限公司, 湘西州人社局).
+
+The name is read back from its last organization word to the nearest word
+that cannot be inside a name (a verb, a preposition, punctuation), and kept
+only when it starts with a place in the gazetteer (or 中国/国家…) or carries
+a legal form (有限, 股份, 集团): the two marks of a proper name. A name that
+runs on into 工会 is a union's and is left to the union stages. Fills gaps
+only; an ORG the NER cut short inside the name is replaced.
+"""
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..lexicon import places_by_start
+
+_ORG_WORD = re.compile(
+    r"股份有限公司|有限责任公司|有限公司|分公司|集团公司|集团|中级人民法院|人民法院|律师事务所"
+    r"|附属医院|医院|大学|学院|中学|小学|仲裁委员会|仲裁院|人社局|局|委员会|研究院|研究所"
+    r"|融媒体中心|电视台|日报社|报社|银行|支行|分行|基金会|协会|商会|支队|大队")
+_NAME_STOP = re.compile(
+    r"[^\u4e00-\u9fff（）]|与|及|向|为|在|对|由|经|把|将|从|据|获悉|记者|近日|日前|是|今年|去年"
+    r"|一家|该|各|全[省市县区国]|全|等|的|了|其中|以及|同时|此外|还|并|另|联合|会同|所属|下属|补助|用于|给|关于"
+    r"|依托|驻|个|家|叮嘱|来自|授予|提起|感谢|指派|邀请|携手|组织|走进|深入|位于|帮助|协调|督促"
+    r"|推动|指导|配合|联系|委托|前往|来到|慰问|看望|走访|联手|协同|对接|到|去|被|获|派|请|让|使"
+    r"|同|跟|和")
+_NATIONAL = ("中国", "中华", "国家", "国网", "中铁", "中建", "中交", "中冶", "中车", "中石")
+_LEGAL_FORM = re.compile(r"有限|股份|集团")
+_UNION_AHEAD = re.compile(r"[\u4e00-\u9fff（）]{0,14}?(?:工会|工联会)")
+
+
+def _proper(name: str) -> bool:
+    return name.startswith(_NATIONAL) or bool(_LEGAL_FORM.search(name)) or any(
+        name.startswith(place) for place in places_by_start().get(name[:2], []))
+
+
+def organization_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the organization names in processing text, longest first
+    where they overlap (大连医科大学附属第一医院, not 大连医科大学)."""
+    found: list[tuple[int, int]] = []
+    for match in _ORG_WORD.finditer(text):
+        window = text[max(0, match.start() - 22):match.start()]
+        stop = max((m.end() for m in _NAME_STOP.finditer(window)), default=0)
+        if len(window) - stop < 2:
+            continue
+        start = match.start() - (len(window) - stop)
+        ahead = _UNION_AHEAD.match(text, match.end())
+        if ahead and not _NAME_STOP.search(text[match.end():ahead.end()]):
+            continue  # 烟台海港物流集团 + 有限公司工会: a union's name
+        if _proper(text[start:match.end()]):
+            found.append((start, match.end()))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found, key=lambda s: (s[0], -s[1])):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+class OrganizationNames:
+    def __init__(self, name: str = "union_ie_organizations") -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        added: list[Span] = []
+        for start, end in organization_names(doc._.processing_text):
+            span = doc.char_span(start, end, label="ORG")
+            if span is None:
+                continue
+            clashes = [e for e in ents if e.start < span.end and span.start < e.end]
+            if all(e.label_ == "ORG" and span.start <= e.start and e.end <= span.end
+                   for e in clashes):
+                ents = [e for e in ents if e not in clashes]
+                added.append(span)
+        if added:
+            doc.ents = sorted(ents + added, key=lambda e: e.start)
+        return doc
+
+
+@Language.factory("union_ie_organizations", requires=["doc.ents"], assigns=["doc.ents"],
+                  default_config={})
+def make_organizations(nlp: Language, name: str) -> OrganizationNames:
+    """Create the organization-name repair (see the module docstring)."""
+    return OrganizationNames(name)
