@@ -237,6 +237,24 @@ def test_components_union_repair_names_a_unit_union_after_a_lead_in(char_nlp):
     assert next(e.text for e in repair(doc).ents if e.label_ == "UNION") == "冀中能源峰峰集团工会"
 
 
+@pytest.mark.parametrize("text,found,expected", [
+    # nothing found: a unit's name + unit word + 工会 is read back to the nearest stop
+    ("，外国语学院分工会开设周末亲子阅读班", None, "外国语学院分工会"),
+    ("今年，炼油运行一部工会在6个班组", None, "炼油运行一部工会"),
+    # the NER's piece inside the name is replaced
+    ("记者日前从湛江港（集团）股份有限公司工会获悉", "股份有限公司工会", "湛江港（集团）股份有限公司工会"),
+    ("全市新建楼宇联合工会3个", None, None),  # a kind counted, not a union
+])
+def test_components_union_repair_reads_unit_unions(char_nlp, text, found, expected):
+    repair = char_nlp.add_pipe("union_ie_union_repair")
+    doc = char_nlp.make_doc(text)
+    if found:
+        start = text.index(found)
+        doc.ents = [doc.char_span(start, start + len(found), label="UNION")]
+    unions = [e.text for e in repair(doc).ents if e.label_ == "UNION"]
+    assert unions == ([] if expected is None else [expected])
+
+
 def test_components_union_repair_reads_a_national_union_committee(char_nlp):
     repair = char_nlp.add_pipe("union_ie_union_repair")
     text = "中国海员建设工会海南港航控股有限公司委员会组织船员疗休养120人。"
