@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import places_by_start
+from ..names import name_start
 
 _ORG_WORD = re.compile(
     r"股份有限公司|有限责任公司|有限公司|分公司|集团公司|集团|中级人民法院|人民法院|律师事务所"
@@ -42,11 +43,9 @@ def organization_names(text: str) -> list[tuple[int, int]]:
     where they overlap (大连医科大学附属第一医院, not 大连医科大学)."""
     found: list[tuple[int, int]] = []
     for match in _ORG_WORD.finditer(text):
-        window = text[max(0, match.start() - 22):match.start()]
-        stop = max((m.end() for m in _NAME_STOP.finditer(window)), default=0)
-        if len(window) - stop < 2:
+        start = name_start(text, match.start(), _NAME_STOP, reach=22)
+        if start is None:
             continue
-        start = match.start() - (len(window) - stop)
         ahead = _UNION_AHEAD.match(text, match.end())
         if ahead and not _NAME_STOP.search(text[match.end():ahead.end()]):
             continue  # 烟台海港物流集团 + 有限公司工会: a union's name

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import places_by_start
+from ..names import name_start
 from ..reports import split_reports
 from ..unions import is_short_form
 from .entity_guard import guard_entity
@@ -61,11 +62,9 @@ def _repair_unit_unions(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     cannot be inside a name; keep it where it clashes with no entity but
     unions inside it (the NER's 股份有限公司工会 of 湛江港（集团）股份有限公司工会)."""
     for match in _UNIT_UNION_RE.finditer(text):
-        window = text[max(0, match.start() - 24):match.start()]
-        stop = max((m.end() for m in _UNIT_NAME_STOP.finditer(window)), default=0)
-        if len(window) - stop < 2:
+        start = name_start(text, match.start(), _UNIT_NAME_STOP, reach=24)
+        if start is None:
             continue
-        start = match.start() - (len(window) - stop)
         if _GENERIC_UNIT.fullmatch(text[start:match.end()]):
             continue
         named = doc.char_span(start, match.end(), label="UNION")
