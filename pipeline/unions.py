@@ -27,6 +27,7 @@ def fold_union_name(name: str) -> str:
     return folded[:-3] + "工会联合会" if folded.endswith("工联会") else folded
 
 
+_UNIT_WORDS = ("集团", "公司", "厂", "矿", "院", "局", "校")
 _GENERIC_SHORT = re.compile(r"^(街道|园区|开发区|集团|公司|镇|乡|社区|厂|矿|院|局|校)(工会|工会联合会|联合工会)$")
 
 
@@ -62,6 +63,12 @@ def resolve_union(mention: str, full_names: list[str]) -> str:
             return full
         if full.endswith(expanded) and full != expanded and not is_short_form(full):
             return full
+    if generic and generic.group(1) in _UNIT_WORDS:
+        # 厂工会 in a report whose own union is 华励电器有限公司工会: the report's
+        # enterprise union, the subject (first) unless a federation
+        subject = next((f for f in full_names if not is_short_form(f)), None)
+        if subject and not subject.endswith(("总工会", "工会联合会", "联合工会")):
+            return subject
     return folded
 
 
@@ -97,6 +104,7 @@ def _is_subsequence(short: str, long: str) -> int:
     return position
 
 
+_COMMITTEE_OF = re.compile(r"^中国.{2,8}?工会(.{2,}?)委员会$")
 _LEGAL_FORM = re.compile(r"集团|有限|责任|股份|公司|控股|劳动者|[（）()]")
 _LEVEL_WORD = re.compile(r"(省|市|县|区|州|镇|乡|街道|旗|盟)")
 _COMPATIBLE = {"工会": "g", "总工会": "g", "工会委员会": "g", "联合工会": "l", "工会联合会": "f"}
@@ -116,6 +124,8 @@ def same_union(a: str, b: str) -> bool:
         return True
     if is_short_form(a) or is_short_form(b):
         return False
+    # 中国海员建设工会 + 海南港航控股有限公司 + 委员会 is that company's union
+    a, b = _COMMITTEE_OF.sub(r"\1工会", a), _COMMITTEE_OF.sub(r"\1工会", b)
     suffix_a, suffix_b = _SUFFIX.search(a), _SUFFIX.search(b)
     if not suffix_a or not suffix_b:
         return False

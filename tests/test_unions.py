@@ -14,6 +14,8 @@ from pipeline.unions import is_short_form, resolve_union, same_union, union_name
     ("街道工联会", ["福州市鼓楼区东街街道工会联合会"], "福州市鼓楼区东街街道工会联合会"),
     ("园区工会", ["白城工业园区工会"], "白城工业园区工会"),
     ("联合工会", ["海口市新就业形态劳动者联合工会"], "海口市新就业形态劳动者联合工会"),  # bare kind
+    ("厂工会", ["华励电器有限公司工会"], "华励电器有限公司工会"),  # the report's own enterprise
+    ("厂工会", ["洮南市总工会"], "厂工会"),  # not a federation
     ("集团工会", ["中建三局集团有限公司工会"], "中建三局集团有限公司工会"),
 ])
 def test_resolve_union(mention, full, expected):
@@ -52,6 +54,8 @@ def test_is_short_form(name, expected):
     ("洮南市总工会", "洮北区总工会", False),
     ("吉林省总工会", "白城市总工会", False),
     ("包钢集团工会", "包钢（集团）稀土钢板材公司工会", False),  # a subsidiary's union
+    # a national industry union's committee of one employer is that employer's union
+    ("中国海员建设工会海南港航控股有限公司委员会", "港航控股公司工会", True),
 ])
 def test_same_union(a, b, expected):
     assert same_union(a, b) is expected

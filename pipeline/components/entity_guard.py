@@ -54,7 +54,8 @@ def _trim(span: Span) -> Span | None:
 # (one gold UNION in train+dev is followed by a count on its line; 40 unlabelled
 # union-like names are)
 _COUNTED_AFTER = re.compile(r"[ \t]?[\d一二两三四五六七八九十百千]+[ \t]?[家个所]")
-_PLURAL_UNIONS = re.compile(r"各|[两三四五]级|县区|区县|县市区|市县|乡镇工会|镇街工会|街镇工会|基层工会")
+_PLURAL_UNIONS = re.compile(
+    r"各|[两三四五]级|县区|区县|县市区|市县|市地|地市|市州|乡镇工会|镇街工会|街镇工会|^基层")
 
 
 def is_union_system(text: str) -> bool:

@@ -49,7 +49,8 @@ def organization_names(text: str) -> list[tuple[int, int]]:
         ahead = _UNION_AHEAD.match(text, match.end())
         if ahead and not _NAME_STOP.search(text[match.end():ahead.end()]):
             continue  # 烟台海港物流集团 + 有限公司工会: a union's name
-        if _proper(text[start:match.end()]):
+        name = text[start:match.end()]
+        if _proper(name) and "工会" not in name:  # 中国海员建设工会…委员会 is a union
             found.append((start, match.end()))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found, key=lambda s: (s[0], -s[1])):

@@ -99,15 +99,6 @@ def repair_unions(doc: Doc) -> None:
             union = doc.char_span(ent.start_char, follow.end(), label="UNION")
             if _clear_of_others(union, ent, ents):
                 ents[index] = union
-    # a national industry union's committee of one employer: 中国海员建设工会 +
-    # 海南港航控股有限公司委员会 is one name
-    for index, ent in enumerate(ents):
-        committee = _COMMITTEE.match(text, ent.end_char)
-        if (ent.label_ == "UNION" and ent.text.startswith("中国") and ent.text.endswith("工会")
-                and committee and not _NOT_IN_NAME.search(committee.group()[:-3])):
-            longer = doc.char_span(ent.start_char, committee.end(), label="UNION")
-            if _clear_of_others(longer, ent, ents):
-                ents[index] = longer
     ents = _repair_unit_unions(doc, text, ents)
     covered = [(e.start_char, e.end_char, e.label_) for e in ents]
     for match in _UNION_SUFFIX.finditer(text):
@@ -158,7 +149,21 @@ def repair_unions(doc: Doc) -> None:
                for e in clashes):
             ents = [e for e in ents if e not in clashes]
             added.append(span)
-    doc.ents = sorted(ents + added, key=lambda e: e.start)
+    doc.ents = _extend_committees(doc, text, sorted(ents + added, key=lambda e: e.start))
+
+
+def _extend_committees(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """A national industry union's committee of one employer is one name
+    (中国海员建设工会 + 海南港航控股有限公司委员会), also where the lead
+    fallback read only the first part."""
+    for index, ent in enumerate(ents):
+        committee = _COMMITTEE.match(text, ent.end_char)
+        if (ent.label_ == "UNION" and ent.text.startswith("中国") and ent.text.endswith("工会")
+                and committee and not _NOT_IN_NAME.search(committee.group()[:-3])):
+            longer = doc.char_span(ent.start_char, committee.end(), label="UNION")
+            if _clear_of_others(longer, ent, ents):
+                ents[index] = longer
+    return ents
 
 
 class UnionRepair:

@@ -116,6 +116,8 @@ def test_components_linker_scorer_keys(char_nlp):
     ("由集团公司和集团工会承担", "集团公司和集团工会", "UNION", "集团工会"),  # two bodies
     ("西宁市各区县工会走访", "西宁市各区县工会", "UNION", None),  # several unions at once
     ("龙沙区两级工会发放", "龙沙区两级工会", "UNION", None),
+    ("全省市地工会发放", "市地工会", "UNION", None),  # cities and prefectures
+    ("基层站段工会同步开展", "基层站段工会", "UNION", None),
     ("市人力资源和社会保障局工会组织", "市人力资源和社会保障局工会", "UNION", "市人力资源和社会保障局工会"),
     ("3. 众包骑手意外伤害理赔案。", "众包骑手意外伤害理赔案", "PROGRAM", None),  # a case title
     ("让胡路区新添6家驿站", "让胡路区", "PROGRAM", None),  # a place
