@@ -95,6 +95,7 @@ class DocContext:
     # per segment start: how often each programme name is mentioned
     programme_name_counts: dict[int, Counter[str]] = field(default_factory=dict)
     line_heads: set[int] = field(default_factory=set)  # starts of unions opening a line
+    colon_heads: set[int] = field(default_factory=set)  # line heads followed by a colon
 
     def count(self, prefix: list[int], start: int, end: int) -> int:
         """How many marks of one kind lie in text[start:end]."""
@@ -135,6 +136,11 @@ class DocContext:
         context.metric_starts = [m.start_char for m in context.metrics]
         context.programme_starts = [p.start_char for p in context.programmes]
         context.line_heads = {u.start_char for u in context.unions if _heads_line(text, u)}
+        # "一、齐齐哈尔市总工会：…", "· 湖州市总工会：…": a union that opens its line
+        # and is followed by a colon heads the item below it
+        context.colon_heads = {u.start_char for u in context.unions
+                               if u.start_char in context.line_heads
+                               and text[u.end_char:u.end_char + 2].lstrip(" ").startswith(("：", ":"))}
         for segment in context.segments:
             inside = [u for u in context.unions if segment.start <= u.start_char < segment.end]
             context.segment_unions[segment.start] = inside
@@ -277,6 +283,8 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
     # last union heading a line before the metric owns the lines that follow
     nearest_heading = next((u for u in reversed(mentions) if u.end_char <= metric.start_char
                             and u.start_char in context.line_heads), None)
+    nearest_item = next((u for u in reversed(mentions) if u.end_char <= metric.start_char
+                         and u.start_char in context.colon_heads), None)
     for union in mentions:
         name = context.union_names.get(union.start_char, fold_union_name(union.text))
         features = _shared(context, metric, union)
@@ -286,6 +294,9 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
             "in_lead": float(segment.lead_start <= union.start_char < segment.lead_end),
             "nearest_before": float(union is nearest_before),
             "nearest_line_heading": float(union is nearest_heading),
+            "item_head": float(union is nearest_item),
+            "item_head_near": float(union is nearest_item
+                                    and metric.start_char - union.end_char <= 400),
             "in_sentence": float(union in sentence_unions),
         })
         actor = features["subject_position"] * (1.0 - features["giver_after"]) * (

@@ -47,3 +47,15 @@ def test_linking_name_share_counts_repeats_across_quote_marks(char_nlp):
     assert features["金秋助学"]["most_named"] == 1.0
     assert features["夏送清凉"]["most_named"] == 0.0
     assert features["夏送清凉"]["only_name"] == 0.0
+
+
+def test_linking_a_union_heading_an_item_with_a_colon_owns_it(char_nlp):
+    from pipeline.linking import union_candidates
+
+    text = "本报讯 省总工会梳理各地做法。\n一、甲市总工会：发放慰问金216万元。\n二、乙市总工会：首评工匠20名。"
+    doc = _doc(char_nlp, text, [("省总工会", "UNION"), ("甲市总工会", "UNION"), ("216万元", "MONEY"),
+                                ("乙市总工会", "UNION"), ("20名", "HEADCOUNT")])
+    context = DocContext.build(doc)
+    metric = next(m for m in context.metrics if m.text == "20名")
+    heads = {name: f["item_head"] for name, _, f in union_candidates(context, metric)}
+    assert heads == {"省总工会": 0.0, "甲市总工会": 0.0, "乙市总工会": 1.0}
