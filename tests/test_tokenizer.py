@@ -22,6 +22,7 @@ KNOWN_MISALIGNED = {
     ("hn-changsha-2021-l-jiguan", "厅机关工会"),  # 工会委员会 follows
     ("gd-foshan-2025-n-shunde", "美的集团工会"),  # 联合美 | 的
     ("q-hk-2023-zhiquanlian", "職權聯"),  # 联共
+    ("s-yn-chuxiong-2019-zongshu", "楚雄州工人先锋号"),  # 命名楚雄州 | … | 先 | 锋号
 }
 
 
