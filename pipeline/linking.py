@@ -20,6 +20,7 @@ from itertools import accumulate
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span
 
+from .lexicon import canonical_programme
 from .reports import ReportSegment, split_reports
 from .unions import fold_union_name, is_short_form, resolve_union, same_union
 
@@ -147,7 +148,7 @@ class DocContext:
             context.segment_programmes[segment.start] = [
                 p for p in context.programmes if segment.start <= p.start_char < segment.end]
             context.programme_name_counts[segment.start] = Counter(
-                _programme_key(p.text) for p in context.segment_programmes[segment.start])
+                canonical_programme(p.text) for p in context.segment_programmes[segment.start])
             full = [fold_union_name(u.text) for u in inside if not is_short_form(u.text)]
             lead = [u for u in inside if segment.lead_start <= u.start_char < segment.lead_end]
             # a page's 来源/编辑 line names the publisher, not the subject
@@ -176,14 +177,6 @@ class DocContext:
             if segment.start <= position < segment.end:
                 return segment
         return self.segments[-1]
-
-
-def _programme_key(surface: str) -> str:
-    """A programme mention's name for counting repeats: quotes and breaks dropped."""
-    return surface.translate(_QUOTE_MARKS)
-
-
-_QUOTE_MARKS = str.maketrans("", "", "“”‘’「」『』\"'\n ")
 
 
 def _is_metadata(text: str, union: Mention) -> bool:
@@ -371,7 +364,7 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
         features = _shared(context, metric, programme)
         # a report that is all about one programme: its figures belong to it
         # even in paragraphs that do not name it again (ANNOTATION 6)
-        repeats = names[_programme_key(programme.text)]
+        repeats = names[canonical_programme(programme.text)]
         features.update({
             "name_share": repeats / mentions_total,
             "only_name": float(len(names) == 1),

@@ -155,7 +155,7 @@ def _splits_a_metric(text: str, start: int, end: int) -> bool:
     return False
 
 
-_UNION_WORD = re.compile(r"总工会|工会联合会|联合工会|工会|工联会")
+_UNION_WORD = re.compile(r"工会联合会|工会|工联会")  # 总工\n会 and 联合工\n会 break 工会
 
 
 def _splits_a_union_word(text: str, start: int, end: int) -> bool:

@@ -28,7 +28,8 @@ def fold_union_name(name: str) -> str:
 
 
 _UNIT_WORDS = ("集团", "公司", "厂", "矿", "院", "局", "校")
-_GENERIC_SHORT = re.compile(r"^(街道|园区|开发区|集团|公司|镇|乡|社区|厂|矿|院|局|校)(工会|工会联合会|联合工会)$")
+_GENERIC_SHORT = re.compile(
+    rf"^(街道|园区|开发区|镇|乡|社区|{'|'.join(_UNIT_WORDS)})(工会|工会联合会|联合工会)$")
 
 
 def is_short_form(name: str) -> bool:

@@ -113,6 +113,7 @@ def _after_last(span: Span, pattern: re.Pattern[str]) -> Span | None:
 
 def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
     """The entity as the guideline allows it, or None to drop it."""
+    doc_text = doc_text if doc_text is not None else span.doc._.processing_text
     span = _trim(span)
     if span is None:
         return None
@@ -154,13 +155,10 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
         if not UNION_ENDING.search(folded) or is_union_system(text) or _CLAUSE_VERB.search(
                 folded[:-2]):
             return None
-        doc_text = doc_text if doc_text is not None else span.doc._.processing_text
         if _COUNTED_AFTER.match(doc_text, span.end_char):
             return None
     if span.label_ == "PROGRAM" and (
-            _cut_from_a_quotation(span, doc_text if doc_text is not None
-                                  else span.doc._.processing_text)
-            or _not_a_programme_name(text)):
+            _cut_from_a_quotation(span, doc_text) or _not_a_programme_name(text)):
         return None
     if span.label_ in METRIC_LABELS:
         value = parse_metric(text)

@@ -13,21 +13,16 @@ only; an ORG the NER cut short inside the name is replaced.
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..lexicon import places_by_start
-from ..names import name_start
+from ..names import NAME_STOP, name_start
+from .base import take_over
 
 _ORG_WORD = re.compile(
     r"股份有限公司|有限责任公司|有限公司|分公司|集团公司|集团|中级人民法院|人民法院|律师事务所"
     r"|附属医院|医院|大学|学院|中学|小学|仲裁委员会|仲裁院|人社局|局|委员会|研究院|研究所"
     r"|融媒体中心|电视台|日报社|报社|银行|支行|分行|基金会|协会|商会|支队|大队")
-_NAME_STOP = re.compile(
-    r"[^\u4e00-\u9fff（）]|与|及|向|为|在|对|由|经|把|将|从|据|获悉|记者|近日|日前|是|今年|去年"
-    r"|一家|该|各|全[省市县区国]|全|等|的|了|其中|以及|同时|此外|还|并|另|联合|会同|所属|下属|补助|用于|给|关于"
-    r"|依托|驻|个|家|叮嘱|来自|授予|提起|感谢|指派|邀请|携手|组织|走进|深入|位于|帮助|协调|督促"
-    r"|推动|指导|配合|联系|委托|前往|来到|慰问|看望|走访|联手|协同|对接|到|去|被|获|派|请|让|使"
-    r"|同|跟|和")
 _NATIONAL = ("中国", "中华", "国家", "国网", "中铁", "中建", "中交", "中冶", "中车", "中石")
 _LEGAL_FORM = re.compile(r"有限|股份|集团")
 _UNION_AHEAD = re.compile(r"[\u4e00-\u9fff（）]{0,14}?(?:工会|工联会)")
@@ -43,11 +38,11 @@ def organization_names(text: str) -> list[tuple[int, int]]:
     where they overlap (大连医科大学附属第一医院, not 大连医科大学)."""
     found: list[tuple[int, int]] = []
     for match in _ORG_WORD.finditer(text):
-        start = name_start(text, match.start(), _NAME_STOP, reach=22)
+        start = name_start(text, match.start(), NAME_STOP, reach=22)
         if start is None:
             continue
         ahead = _UNION_AHEAD.match(text, match.end())
-        if ahead and not _NAME_STOP.search(text[match.end():ahead.end()]):
+        if ahead and not NAME_STOP.search(text[match.end():ahead.end()]):
             continue  # 烟台海港物流集团 + 有限公司工会: a union's name
         name = text[start:match.end()]
         if _proper(name) and "工会" not in name:  # 中国海员建设工会…委员会 is a union
@@ -67,18 +62,14 @@ class OrganizationNames:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
-        added: list[Span] = []
+        changed = False
         for start, end in organization_names(doc._.processing_text):
             span = doc.char_span(start, end, label="ORG")
-            if span is None:
-                continue
-            clashes = [e for e in ents if e.start < span.end and span.start < e.end]
-            if all(e.label_ == "ORG" and span.start <= e.start and e.end <= span.end
-                   for e in clashes):
-                ents = [e for e in ents if e not in clashes]
-                added.append(span)
-        if added:
-            doc.ents = sorted(ents + added, key=lambda e: e.start)
+            placed = take_over(span, ents, "ORG") if span is not None else None
+            if placed is not None:
+                ents, changed = placed, True
+        if changed:
+            doc.ents = sorted(ents, key=lambda e: e.start)
         return doc
 
 

@@ -12,9 +12,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import places_by_start
-from ..names import name_start
+from ..names import NAME_STOP, name_start
 from ..reports import split_reports
 from ..unions import is_short_form
+from .base import take_over
 from .entity_guard import guard_entity
 
 LEAD_UNION = re.compile(
@@ -30,10 +31,6 @@ _ORG_UNION = re.compile(
 _UNIT_UNION_RE = re.compile(
     r"(?:公司|集团|厂|矿|局|院|校|中心|码头|航空|部|车间|学院|医院|银行|站|段|处|队|场|社|馆|店|所|行)"
     r"分?(?:工会委员会|工会)(?!联合会|组织|干部|经费|会员|工作|小组)")
-_UNIT_NAME_STOP = re.compile(
-    r"[^\u4e00-\u9fff（）]|和|与|及|向|为|在|对|由|经|把|将|从|据|获悉|记者|近日|日前|是|现在|今年"
-    r"|去年|一家|该|各|全|等|的|了|其中|以及|同时|此外|还|并|另|联合|会同|所属|下属|属会|补助|用于"
-    r"|给|关于|依托|驻|个")
 # the unit word alone, or a kind of unit: 集团工会, 基层学校工会, 分公司工会
 _GENERIC_UNIT = re.compile(r"^(?:基层|企业|各级|本单位|单位|所属|下属|分公司|站段|车间|部门|学校)?"
                            r"(?:公司|集团|厂|矿|局|院|校|中心|部|分)?分?工会")
@@ -62,7 +59,7 @@ def _repair_unit_unions(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     cannot be inside a name; keep it where it clashes with no entity but
     unions inside it (the NER's 股份有限公司工会 of 湛江港（集团）股份有限公司工会)."""
     for match in _UNIT_UNION_RE.finditer(text):
-        start = name_start(text, match.start(), _UNIT_NAME_STOP, reach=24)
+        start = name_start(text, match.start(), NAME_STOP, reach=24)
         if start is None:
             continue
         if _GENERIC_UNIT.fullmatch(text[start:match.end()]):
@@ -71,10 +68,7 @@ def _repair_unit_unions(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         named = guard_entity(named, text) if named is not None else None
         if named is None:
             continue
-        clashes = [e for e in ents if e.start < named.end and named.start < e.end]
-        if all(e.label_ == "UNION" and named.start <= e.start and e.end <= named.end
-               for e in clashes):
-            ents = [e for e in ents if e not in clashes] + [named]
+        ents = take_over(named, ents, "UNION") or ents
     return sorted(ents, key=lambda e: e.start)
 
 
@@ -124,7 +118,6 @@ def repair_unions(doc: Doc) -> None:
         if all(longer.start <= e.start and e.end <= longer.end for e in clashes):
             ents = [e for e in ents if e not in clashes] + [longer]
             covered = [(e.start_char, e.end_char, e.label_) for e in ents]
-    added = []
     for segment in split_reports(text):
         lead = text[segment.lead_start:segment.lead_end]
         in_lead = [e for e in ents if e.label_ == "UNION"
@@ -144,12 +137,8 @@ def repair_unions(doc: Doc) -> None:
         span = guard_entity(span, text) if span is not None else None
         if span is None or is_short_form(span.text):
             continue
-        clashes = [e for e in ents if e.start < span.end and span.start < e.end]
-        if all(e.label_ == "UNION" and span.start <= e.start and e.end <= span.end
-               for e in clashes):
-            ents = [e for e in ents if e not in clashes]
-            added.append(span)
-    doc.ents = _extend_committees(doc, text, sorted(ents + added, key=lambda e: e.start))
+        ents = take_over(span, ents, "UNION") or ents
+    doc.ents = _extend_committees(doc, text, sorted(ents, key=lambda e: e.start))
 
 
 def _extend_committees(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
