@@ -37,7 +37,15 @@ _VERB_BEFORE_NAME = re.compile(
     r"|今年|去年|明年|当年|年内|全年)(?=[省市县区团镇乡院])"
     # a conjunction before a short form (和|县总工会, not 和县|总工会), and a
     # union's name before 同 (职工会|同场, not 职工|会同场)
-    r"|(?<=[和与及])(?=[省市县区州]总)|(?<=工会)(?=同)|(?=厅机关)")
+    r"|(?<=[和与及])(?=[省市县区州]总)|(?<=工会)(?=同)|(?=厅机关)"
+    # 命名|楚雄州…, not 命名楚雄州; a company after a joint verb
+    # (联合|美的集团工会, not 联合美|的)
+    r"|(?<=命名)|(?<=联合|会同|携手)(?=[\u4e00-\u9fff]{2,6}(?:集团|公司|银行|医院))")
+# a name's own last word before the verb that follows it: 支行|为 (not 支|行为),
+# 文化宫|场馆, 县一高|一名 (not 高一), 职权联|共有 (not 联共)
+_NAME_END_BEFORE_VERB = re.compile(
+    r"(?<=支行|分行)(?=为)|(?<=宫)(?=场馆)|(?<=[县市区旗][一二三四五六七八九十][中高])(?=一)"
+    r"|(?<=[联会])(?=共有|共计)")
 # and a short form to the verb after it (省总|下拨 for 省|总下拨)
 _SHORT_FORM_BEFORE_VERB = re.compile(
     r"(?<=[省市县区州旗]总)(?=下拨|拨付|指派|本级|投入|组织|联合|牵头|为|向|将|在|对|把|从|与|和|还|也|已|共)")
@@ -116,7 +124,8 @@ def forced_cuts(text: str) -> set[int]:
     cuts = {0, len(text)}
     for match in metric_regex().finditer(text):
         cuts.update(match.span())
-    for pattern in (_DIGIT_EDGE, _VERB_BEFORE_NAME, _SHORT_FORM_BEFORE_VERB, _SEPARATOR_EDGE):
+    for pattern in (_DIGIT_EDGE, _VERB_BEFORE_NAME, _SHORT_FORM_BEFORE_VERB,
+                    _NAME_END_BEFORE_VERB, _SEPARATOR_EDGE):
         cuts.update(match.start() for match in pattern.finditer(text))
     return cuts
 

@@ -37,6 +37,9 @@ def build() -> tuple[list[dict], list[str]]:
         {"TEXT": {"REGEX": CJK_WORD}, "OP": "{0,4}"},
         {"TEXT": {"IN": suffixes}}]})
     words = set(lexicon.ruler_programmes) | set(lexicon.union_short_forms) | set(suffixes)
+    # honours stay out of the ruler (they take their level) but are words:
+    # 命名楚雄州工人先锋号 was cut 工人|先|锋号
+    words |= {name for name in lexicon.programmes if re.fullmatch(CJK_WORD, name)}
     # Full place names only: bare stems (合江, 东方) force wrong cuts in running
     # text, e.g. 联合江汉区 -> 联|合江|汉区.
     words |= set(lexicon.places)
