@@ -124,6 +124,11 @@ def test_components_linker_scorer_keys(char_nlp):
     ("并叮嘱中铁建工集团项目", "叮嘱中铁建工集团", "ORG", "中铁建工集团"),  # a verb before it
     ("联合工会发放", "联合工会", "UNION", "联合工会"),
     ("新建楼宇联合工会3个", "楼宇联合工会", "UNION", None),  # a kind counted
+    ("开展“护薪”行动", "护薪”行动", "PROGRAM", "护薪"),  # the head stays outside
+    ("参加“春训”技能培训", "春训”技能培训", "PROGRAM", "春训"),
+    ("开展“小候鸟”暑期托管班", "小候鸟”暑期托管班", "PROGRAM", "小候鸟”暑期托管班"),
+    ("命名县级模范职工之家14家", "县级模范职工之家", "PROGRAM", "模范职工之家"),  # level word
+    ("落实县级工会加强年", "县级工会加强年", "PROGRAM", "县级工会加强年"),  # not a title
 ])
 def test_components_entity_guard(char_nlp, text, span, label, expected):
     guard = char_nlp.add_pipe("union_ie_entity_guard")
