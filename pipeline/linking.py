@@ -39,6 +39,10 @@ _HONOUR_ENDINGS = ("奖章", "奖状", "先锋号", "工匠", "标兵", "劳动�
                    "之家", "小家", "工作室", "奖")
 _BULLETS = " ●○■□◆◇▲△★☆·•-—▶►"  # list marks before a name at a line start
 _UMBRELLAS = ("四季送", "四季恒温", "普惠服务", "帮扶")
+# a paragraph that refers back to the activity before it (ANNOTATION 6)
+_REFERS_BACK = re.compile(r"(?:本次|此次|这次|该|上述|此项)(?:活动|行动|项目|工作)|活动(?:期间|中|现场|当天)|期间")
+# a programme that titles its line item: "1. 工资集体协商。全区签订…", "◆ 法律援助："
+_TITLES_ITEM = re.compile(r"[”\"」]?(?:工作|活动|行动|方面)?[ ]?[。：:．]")
 CUE_WINDOW = 160
 FIGURE_LOOKAHEAD = 80
 
@@ -340,6 +344,7 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
     # that name none of their own (a legal-aid bulletin's cases)
     paragraph_start = text.rfind("\n", 0, metric.start_char) + 1
     own_programme = any(paragraph_start <= p.start_char for p in before)
+    refers_back = bool(_REFERS_BACK.search(text, paragraph_start, metric.start_char))
     candidates = []
     for rank, programme in enumerate(before):
         gap = metric.start_char - programme.end_char
@@ -399,6 +404,11 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
             "paragraph_names_none": float(not own_programme),
             "lead_for_bare_paragraph": float(not own_programme
                                              and programme.start_char < lead_end),
+            "refers_back": float(refers_back and programme.start_char < paragraph_start),
         })
+        if _heads_line(text, programme) and _TITLES_ITEM.match(text, programme.end_char):
+            features["item_title"] = 1.0
+            features["item_title_same_line"] = float(is_before and not context.count(
+                context.newline_prefix, programme.end_char, metric.start_char))
         result.append((programme, features))
     return result

@@ -59,3 +59,19 @@ def test_linking_a_union_heading_an_item_with_a_colon_owns_it(char_nlp):
     metric = next(m for m in context.metrics if m.text == "20名")
     heads = {name: f["item_head"] for name, _, f in union_candidates(context, metric)}
     assert heads == {"省总工会": 0.0, "甲市总工会": 0.0, "乙市总工会": 1.0}
+
+
+def test_linking_a_programme_titling_its_line_item_is_marked(char_nlp):
+    text = "二、维权\n1. 工资集体协商。全区签订合同1,150份。\n2. 职工法律服务。接待咨询520人次。"
+    doc = _doc(char_nlp, text, [("工资集体协商", "PROGRAM"), ("1,150份", "COUNT"),
+                                ("职工法律服务", "PROGRAM"), ("520人次", "HEADCOUNT")])
+    features = _features(doc, "520人次")
+    assert features["职工法律服务"]["item_title_same_line"] == 1.0
+    assert features["工资集体协商"]["item_title_same_line"] == 0.0  # an earlier item
+
+
+def test_linking_a_paragraph_referring_back_is_marked(char_nlp):
+    text = "市总工会开展冬送温暖活动，筹集资金200万元。\n活动期间，还为126名劳模送去慰问金。"
+    doc = _doc(char_nlp, text, [("冬送温暖", "PROGRAM"), ("200万元", "MONEY"), ("126名", "HEADCOUNT")])
+    assert _features(doc, "126名")["冬送温暖"]["refers_back"] == 1.0
+    assert _features(doc, "200万元")["冬送温暖"]["refers_back"] == 0.0
