@@ -282,18 +282,26 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
                             and u.start_char in context.line_heads), None)
     nearest_item = next((u for u in reversed(mentions) if u.end_char <= metric.start_char
                          and u.start_char in context.colon_heads), None)
+    def name_of(union: Mention | None) -> str | None:
+        if union is None:
+            return None
+        return context.union_names.get(union.start_char, fold_union_name(union.text))
+
+    # the item's head names the union; its best mention may be a later short form
+    item_name = name_of(nearest_item)
+    item_near = nearest_item is not None and metric.start_char - nearest_item.end_char <= 400
+    heading_name = name_of(nearest_heading)
     for union in mentions:
-        name = context.union_names.get(union.start_char, fold_union_name(union.text))
+        name = name_of(union)
         features = _shared(context, metric, union)
         features.update(_union_mention_features(context, union, name))
         features.update({
             "is_subject": float(name == subject),
             "in_lead": float(segment.lead_start <= union.start_char < segment.lead_end),
             "nearest_before": float(union is nearest_before),
-            "nearest_line_heading": float(union is nearest_heading),
-            "item_head": float(union is nearest_item),
-            "item_head_near": float(union is nearest_item
-                                    and metric.start_char - union.end_char <= 400),
+            "nearest_line_heading": float(name == heading_name),
+            "item_head": float(name == item_name),
+            "item_head_near": float(name == item_name and item_near),
             "in_sentence": float(union in sentence_unions),
         })
         actor = features["subject_position"] * (1.0 - features["giver_after"]) * (

@@ -61,6 +61,18 @@ def test_linking_a_union_heading_an_item_with_a_colon_owns_it(char_nlp):
     assert heads == {"省总工会": 0.0, "甲市总工会": 0.0, "乙市总工会": 1.0}
 
 
+def test_linking_an_item_head_owns_its_item_through_a_later_short_form(char_nlp):
+    from pipeline.linking import union_candidates
+
+    text = "本报讯 黑龙江省总工会梳理各地做法。\n一、齐齐哈尔市总工会：温暖\n入冬后，市总工会新建司机之家9个。"
+    doc = _doc(char_nlp, text, [("黑龙江省总工会", "UNION"), ("齐齐哈尔市总工会", "UNION"),
+                                ("市总工会", "UNION"), ("9个", "COUNT")])
+    context = DocContext.build(doc)
+    metric = next(m for m in context.metrics if m.text == "9个")
+    heads = {name: f["item_head"] for name, _, f in union_candidates(context, metric)}
+    assert heads == {"黑龙江省总工会": 0.0, "齐齐哈尔市总工会": 1.0}
+
+
 def test_linking_a_programme_titling_its_line_item_is_marked(char_nlp):
     text = "二、维权\n1. 工资集体协商。全区签订合同1,150份。\n2. 职工法律服务。接待咨询520人次。"
     doc = _doc(char_nlp, text, [("工资集体协商", "PROGRAM"), ("1,150份", "COUNT"),
