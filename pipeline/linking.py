@@ -154,9 +154,16 @@ class DocContext:
             context.programme_name_counts[segment.start] = Counter(
                 canonical_programme(p.text) for p in context.segment_programmes[segment.start])
             full = [fold_union_name(u.text) for u in inside if not is_short_form(u.text)]
-            lead = [u for u in inside if segment.lead_start <= u.start_char < segment.lead_end]
-            # a page's 来源/编辑 line names the publisher, not the subject
+            # a page's 来源/编辑 line names the publisher, not the subject ...
             content = [u for u in inside if not _is_metadata(text, u)]
+            lead = [u for u in content if segment.lead_start <= u.start_char < segment.lead_end]
+            # ... unless the body opens with figures before naming any union
+            # (来源：浙江省总工会 / · 工会会员总数1146万名): then it is the author
+            first_metric = next((m.start_char for m in context.metrics
+                                 if segment.start <= m.start_char < segment.end), segment.end)
+            if not lead and inside and inside[0] not in content and (
+                    not content or content[0].start_char > first_metric):
+                content = [inside[0], *content]
             subject_span = (lead or content or inside or [None])[0]
             subject = None
             if subject_span is not None:

@@ -87,3 +87,17 @@ def test_linking_a_paragraph_referring_back_is_marked(char_nlp):
     doc = _doc(char_nlp, text, [("冬送温暖", "PROGRAM"), ("200万元", "MONEY"), ("126名", "HEADCOUNT")])
     assert _features(doc, "126名")["冬送温暖"]["refers_back"] == 1.0
     assert _features(doc, "200万元")["冬送温暖"]["refers_back"] == 0.0
+
+
+def test_linking_a_source_line_names_the_author_of_a_body_opening_with_figures(char_nlp):
+    text = "数说2022｜浙江工会年度关键数字\n来源：浙江省总工会\n· 会员总数1146万名\n· 湖州市总工会：发放红包1,800万元"
+    doc = _doc(char_nlp, text, [("浙江省总工会", "UNION"), ("1146万名", "HEADCOUNT"),
+                                ("湖州市总工会", "UNION"), ("1,800万元", "MONEY")])
+    assert list(DocContext.build(doc).subjects.values()) == ["浙江省总工会"]
+
+
+def test_linking_a_source_line_is_not_the_subject_of_a_body_naming_a_union_first(char_nlp):
+    text = "来源：浙江省总工会\n湖州市总工会近日发放红包1,800万元。"
+    doc = _doc(char_nlp, text, [("浙江省总工会", "UNION"), ("湖州市总工会", "UNION"),
+                                ("1,800万元", "MONEY")])
+    assert list(DocContext.build(doc).subjects.values()) == ["湖州市总工会"]
