@@ -26,8 +26,9 @@ from .unions import fold_union_name, is_short_form, resolve_union, same_union
 
 METRIC_LABELS = ("MONEY", "HEADCOUNT", "COUNT")
 _SENT = re.compile(r"[。！？!?；;]")
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 _CLAUSE = re.compile(r"[，,、：:]")
-_BOUNDARY_BEFORE = set("\n，。；：！？、)）】」”,;:!? ")
+_BOUNDARY_BEFORE = set("\n，。；：！？、)）】」”,;:!? —-－")
 _GIVER_AFTER = ("的", "资金", "下拨", "拨付", "支持", "补助", "组织的", "举办的", "主办的",
                 "表彰", "授予", "命名", "评为", "带来", "配套", "奖励")
 _OBJECT_BEFORE = ("联合", "参加", "向", "获", "被", "协同", "配合", "会同", "经", "由", "争取",
@@ -43,6 +44,7 @@ _UMBRELLAS = ("四季送", "四季恒温", "普惠服务", "帮扶")
 _REFERS_BACK = re.compile(r"(?:本次|此次|这次|该|上述|此项)(?:活动|行动|项目|工作)|活动(?:期间|中|现场|当天)|期间")
 # a programme that titles its line item: "1. 工资集体协商。全区签订…", "◆ 法律援助："
 _TITLES_ITEM = re.compile(r"[”\"」]?(?:工作|活动|行动|方面)?[ ]?[。：:．]")
+_LABELLED_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[^\n，。；]{1,8}(?:——|—|－|-|：|:)|【[^\n】]{1,8}】)[ \t]*$")
 CUE_WINDOW = 160
 FIGURE_LOOKAHEAD = 80
 
@@ -91,6 +93,7 @@ class DocContext:
     sentence_prefix: list[int] = field(default_factory=list)
     clause_prefix: list[int] = field(default_factory=list)
     newline_prefix: list[int] = field(default_factory=list)
+    blank_line_prefix: list[int] = field(default_factory=list)  # blocks of one-phrase lines
     metric_starts: list[int] = field(default_factory=list)
     programme_starts: list[int] = field(default_factory=list)
     mention_features: dict[int, dict[str, float]] = field(default_factory=dict)  # per union
@@ -137,15 +140,18 @@ class DocContext:
         )
         context.sentence_prefix = _prefix(text, _SENT)
         context.clause_prefix = _prefix(text, _CLAUSE)
+        context.blank_line_prefix = _prefix(text, _BLANK_LINE)
         context.newline_prefix = list(accumulate((c == "\n" for c in text), initial=0))
         context.metric_starts = [m.start_char for m in context.metrics]
         context.programme_starts = [p.start_char for p in context.programmes]
         context.line_heads = {u.start_char for u in context.unions if _heads_line(text, u)}
-        # "一、齐齐哈尔市总工会：…", "· 湖州市总工会：…": a union that opens its line
-        # and is followed by a colon heads the item below it
+        # "一、齐齐哈尔市总工会：…", "· 湖州市总工会：…", "四、曲水县总工会⏎…": a
+        # union that opens its line and is followed by a colon or stands alone
+        # on it heads the item below it
         context.colon_heads = {u.start_char for u in context.unions
                                if u.start_char in context.line_heads
-                               and text[u.end_char:u.end_char + 2].lstrip(" ").startswith(("：", ":"))}
+                               and (text[u.end_char:u.end_char + 2].lstrip(" \t").startswith(
+                                   ("：", ":", "\n")) or not text[u.end_char:].strip())}
         for segment in context.segments:
             inside = [u for u in context.unions if segment.start <= u.start_char < segment.end]
             context.segment_unions[segment.start] = inside
@@ -224,6 +230,8 @@ def _shared(context: DocContext, metric: Mention, other: Mention) -> dict[str, f
         "sentences": min(sentences, 6) / 6,
         "paragraphs": min(paragraphs, 4) / 4,
         "same_paragraph": float(paragraphs == 0),
+        # a post with one phrase per line: its blocks end at blank lines
+        "same_block": float(not context.count(context.blank_line_prefix, lo, hi)),
         f"dir_{'b' if before else 'a'}_sent{min(sentences, 3)}_par{min(paragraphs, 2)}": 1.0,
         "label_" + metric.label_: 1.0,
     }
@@ -243,7 +251,9 @@ def _heads_line(text: str, union: Mention) -> bool:
     """Whether the mention opens its line (after a list mark or a number)."""
     prev = text[max(0, union.start_char - 4):union.start_char].rstrip(" ")
     return (not prev or prev.rstrip(_BULLETS).endswith("\n")
-            or bool(re.search(r"\n[（(]?[一二三四五六七八九十\d]+[、.）)]?$", prev)))
+            or bool(re.search(r"\n[（(]?[一二三四五六七八九十\d]+[、.）)]?$", prev))
+            # a place label before a dash or in brackets: "岳麓区——岳麓区总工会…", "【图们】…"
+            or bool(_LABELLED_LINE.search(text, max(0, union.start_char - 12), union.start_char)))
 
 
 def _union_mention_features(context: DocContext, union: Mention, name: str) -> dict[str, float]:
@@ -309,6 +319,8 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
             "nearest_line_heading": float(name == heading_name),
             "item_head": float(name == item_name),
             "item_head_near": float(name == item_name and item_near),
+            "item_head_block": float(name == item_name and not context.count(
+                context.blank_line_prefix, nearest_item.end_char, metric.start_char)),
             "in_sentence": float(union in sentence_unions),
         })
         actor = features["subject_position"] * (1.0 - features["giver_after"]) * (

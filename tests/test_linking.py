@@ -101,3 +101,19 @@ def test_linking_a_source_line_is_not_the_subject_of_a_body_naming_a_union_first
     doc = _doc(char_nlp, text, [("浙江省总工会", "UNION"), ("湖州市总工会", "UNION"),
                                 ("1,800万元", "MONEY")])
     assert list(DocContext.build(doc).subjects.values()) == ["湖州市总工会"]
+
+
+@pytest.mark.parametrize("text,union,figure,item_head", [
+    ("分区县看：\n岳麓区——岳麓区总工会办结案件47件。", "岳麓区总工会", "47件", 0.0),  # label + dash
+    ("各地做法：\n【图们】图们市总工会慰问230人。", "图们市总工会", "230人", 0.0),
+    ("现通报如下。\n四、曲水县总工会\n走访慰问困难职工58户。", "曲水县总工会", "58户", 1.0),  # alone
+])
+def test_linking_a_union_opening_a_labelled_line_heads_its_item(char_nlp, text, union, figure,
+                                                                 item_head):
+    from pipeline.linking import union_candidates
+
+    doc = _doc(char_nlp, text, [(union, "UNION"), (figure, "HEADCOUNT")])
+    context = DocContext.build(doc)
+    features = union_candidates(context, context.metrics[0])[0][2]
+    assert features["line_start"] == 1.0 and features["subject_position"] == 1.0
+    assert features["item_head"] == item_head
