@@ -178,7 +178,8 @@ class DocContext:
             # one name per union: aliases (中建三局工会 / 中建三局集团有限公司工会)
             # take the longest spelling, which is the fullest mention
             representative: dict[str, str] = {}
-            for name in sorted(set(full), key=len, reverse=True):
+            # (ties in text order: a set's order changes with the hash seed)
+            for name in sorted(dict.fromkeys(full), key=len, reverse=True):
                 representative[name] = next(
                     (r for r in representative.values() if same_union(r, name)), name)
             if subject is not None:

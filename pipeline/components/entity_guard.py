@@ -21,12 +21,19 @@ UNION_ENDING = re.compile(
 # words that open a sentence, never a name: 明年市机械冶金建材工会 -> 市机械冶金建材工会
 _LEADING_TIME = re.compile(
     r"^(?:今年以来|近年来|据了解|下一步|今年|明年|去年|前年|近日|日前|目前|近期|同时|"
-    r"此外|另外|其中|随后|当天|当日|今后|据悉|年内|全年|首先|由)")
+    r"此外|另外|其中|随后|当天|当日|今后|据悉|年内|全年|首先|由|年底|年初|年末|季度|年)")
 # a verb the NER took into an organization's name: 叮嘱中铁建工集团 -> 中铁建工集团
 # (no gold ORG or UNION in the corpus opens with one, except 联合工会 itself)
 _LEADING_VERB = re.compile(
     r"^(?:叮嘱|来自|授予|依托|提起|感谢|指派|邀请|携手|组织|走进|深入|位于|所属|帮助|协调|督促"
-    r"|推动|指导|会同|配合|联系|委托|前往|来到|慰问|看望|走访|联合|联手|协同|对接|驻)")
+    r"|推动|指导|会同|配合|联系|委托|前往|来到|慰问|看望|走访|联合|联手|协同|对接|驻"
+    # (no gold name opens with these either; 当, 经, 向 and 和 open place names:
+    # 当雄县, 经开区, 向阳区, 和龙市)
+    r"|按照|根据|访|据|我当|我们|我|为|在|给|让|请|对)")
+# a clause before the name: 四季度，产业工会 -> 产业工会; 马建国（陇原石化公司…工会 -> 陇原…
+_CLAUSE_BEFORE_NAME = re.compile(r"[，,：:；;]|[（(](?=[^）)]*$)")
+# a description, not a name: 一家外资电子厂的工会, 深圳一家银行分行的工会
+_DESCRIBED_UNION = re.compile(r"的分?工[会會]$|^一[家个所]")
 # a verb inside a "name" makes it a clause: 口岸货车司机收到工会
 _CLAUSE_VERB = re.compile(r"收到|获得|得到|来自|感谢|走进|送来|送上|送去|发放|慰问|看望|开展|组织|举办|参加|加入")
 _EDGE = set("“”‘’「」『』《》\"'()（）[]【】<>〈〉，。、；：！？,.;:!?·—- \t\n")
@@ -55,7 +62,7 @@ def _trim(span: Span) -> Span | None:
 # union-like names are)
 _COUNTED_AFTER = re.compile(r"[ \t]?[\d一二两三四五六七八九十百千]+[ \t]?[家个所]")
 _PLURAL_UNIONS = re.compile(
-    r"各|[两三四五]级|县区|区县|县市区|市县|市地|地市|市州|乡镇工会|镇街工会|街镇工会|^基层")
+    r"各|[两三四五]级|县区|区县|县市区|市县|市地|地市|市州|州县|区市工会|乡镇工会|镇街工会|街镇工会|^基层")
 
 
 def is_union_system(text: str) -> bool:
@@ -152,6 +159,10 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
     if span.label_ == "ORG" and UNION_ENDING.search(text) and text.endswith("工会"):
         span = Span(span.doc, span.start, span.end, label="UNION")  # 青海省人民医院工会
     if span.label_ in ("ORG", "UNION"):
+        span = _after_last(span, _CLAUSE_BEFORE_NAME)
+        if span is None:
+            return None
+        text = span.text
         verb = _LEADING_VERB.match(text.replace("\n", ""))
         if verb and len(text.replace("\n", "")) - verb.end() >= 4:
             span = _strip_leading(span, verb.end())
@@ -178,7 +189,9 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
             text = span.text
             folded = text.replace("\n", "")
         if not UNION_ENDING.search(folded) or is_union_system(text) or _CLAUSE_VERB.search(
-                folded[:-2]):
+                folded[:-2]) or _DESCRIBED_UNION.search(folded):
+            return None
+        if doc_text[span.start_char - 1:span.start_char] == "各":  # 各生产车间工会: several
             return None
         if _COUNTED_AFTER.match(doc_text, span.end_char):
             return None

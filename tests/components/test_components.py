@@ -124,6 +124,14 @@ def test_components_linker_scorer_keys(char_nlp):
     ("并叮嘱中铁建工集团项目", "叮嘱中铁建工集团", "ORG", "中铁建工集团"),  # a verb before it
     ("联合工会发放", "联合工会", "UNION", "联合工会"),
     ("新建楼宇联合工会3个", "楼宇联合工会", "UNION", None),  # a kind counted
+    ("四季度，产业工会将", "四季度，产业工会", "UNION", "产业工会"),  # a clause before it
+    ("马建国（陇原石化公司车间工会主席）", "马建国（陇原石化公司车间工会", "UNION", "陇原石化公司车间工会"),
+    ("2023年分公司工会将", "年分公司工会", "UNION", "分公司工会"),
+    ("按照集团工会确定的标准", "按照集团工会", "UNION", "集团工会"),
+    ("当雄县总工会设立", "当雄县总工会", "UNION", "当雄县总工会"),  # a place, not a verb
+    ("一家外资电子厂的工会账本", "一家外资电子厂的工会", "UNION", None),  # a description
+    ("各生产车间工会轮流牵头", "生产车间工会", "UNION", None),  # several
+    ("青岛区市工会发放", "青岛区市工会", "UNION", None),
     ("开展“护薪”行动", "护薪”行动", "PROGRAM", "护薪"),  # the head stays outside
     ("参加“春训”技能培训", "春训”技能培训", "PROGRAM", "春训"),
     ("开展“小候鸟”暑期托管班", "小候鸟”暑期托管班", "PROGRAM", "小候鸟”暑期托管班"),
@@ -268,6 +276,19 @@ def test_components_union_repair_reads_a_national_union_committee(char_nlp):
     doc = char_nlp.make_doc(text)
     doc.ents = [doc.char_span(0, 8, label="UNION")]
     assert [e.text for e in repair(doc).ents] == ["中国海员建设工会海南港航控股有限公司委员会"]
+
+
+@pytest.mark.parametrize("text,found,expected", [
+    ("福州市直机关工会工作委员会围绕", "福州市直机关工会", "福州市直机关工会工作委员会"),
+    ("经厅机关工会委员会审议", "厅机关工会", "厅机关工会委员会"),
+    ("县总工会组织", "县总工会", "县总工会"),
+])
+def test_components_union_repair_takes_the_unions_own_committee(char_nlp, text, found, expected):
+    repair = char_nlp.add_pipe("union_ie_union_repair")
+    doc = char_nlp.make_doc(text)
+    start = text.index(found)
+    doc.ents = [doc.char_span(start, start + len(found), label="UNION")]
+    assert [e.text for e in repair(doc).ents] == [expected]
 
 
 @pytest.mark.parametrize("text,expected", [
