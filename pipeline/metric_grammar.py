@@ -65,3 +65,24 @@ def find_metrics(text: str) -> list[tuple[int, int, str]]:
     RETURNS (list[tuple[int, int, str]]): (start, end, label) of each match.
     """
     return [(m.start(), m.end(), m.lastgroup or "") for m in metric_regex().finditer(text)]
+
+
+# A financial statement states its unit once (单位：元, 金额单位：万元) and then
+# lists bare figures: "一、收入合计 1,386,540.00".
+_DECLARED_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元)")
+_BARE_FIGURE = re.compile(
+    r"(?<![\d.,A-Za-z%])(?:\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+\.\d{1,2})(?![\d.,%])(?![ \t]*[\u4e00-\u9fff%])")
+
+
+def declared_money_unit(text: str) -> tuple[int, str] | None:
+    """Where a statement declares its money unit, and the unit ("元" or "万元")."""
+    match = _DECLARED_UNIT.search(text)
+    return (match.end(), match.group(1)) if match else None
+
+
+def find_declared_money(text: str) -> list[tuple[int, int, str]]:
+    """Bare figures after a declared money unit, as MONEY candidates."""
+    declared = declared_money_unit(text)
+    if declared is None:
+        return []
+    return [(m.start(), m.end(), "MONEY") for m in _BARE_FIGURE.finditer(text, declared[0])]

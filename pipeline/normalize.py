@@ -38,6 +38,7 @@ _BULLETS = set("◎●○■□▲△◆◇★☆·•—-【[")
 _HEADLINE_SPACE = re.compile(r"[\u3400-\u9fff] +[\u3400-\u9fff]")
 # A new report starts here, whatever the line before looks like.
 _REPORT_LEADS = ("本报讯", "本报记者", "本网讯", "本站讯", "本刊讯", "讯（", "讯(")
+_ITEM_START = re.compile(r"[一二三四五六七八九十]{1,2}、|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,2}[）)]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -218,6 +219,10 @@ def normalize_text(raw: str) -> NormalizedText:
         # "浏览次数: 1,536" + "本站讯…" is a page header and a lead, not "1,536本"
         # and "01" alone on its line numbers a section: "01" + "3.2万人次" is no figure
         section_number = line.isdigit() and len(line) <= 3
+        # an indented or numbered line opens a paragraph, an item or a table row
+        # ("  (一)会费收入 38,760.00", "二、支出合计")
+        if folded[end - 1] in " \t\u3000" or _ITEM_START.match(folded, end):
+            joinable = False
         if joinable or _splits_a_union_word(folded, start, end) or (
                 _splits_a_metric(folded, start, end) and not section_number
                 and not folded.startswith(_REPORT_LEADS, end)):

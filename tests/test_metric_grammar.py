@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.metric_grammar import find_metrics
+from pipeline.metric_grammar import find_declared_money, find_metrics
 from pipeline.normalize import normalize_text
 
 
@@ -34,3 +34,16 @@ def test_metric_grammar_finds(raw, expected):
 ])
 def test_metric_grammar_ignores_non_metrics(raw):
     assert _found(raw) == []
+
+
+STATEMENT = "单位:元\n一、收入合计 1,386,540.00\n  (一)会费收入 38,760.00\n说明:业务支出下降11.2%,2024年3月8日公开。"
+
+
+def test_metric_grammar_reads_bare_figures_after_a_declared_unit():
+    text = normalize_text(STATEMENT).text
+    assert [text[s:e] for s, e, _ in find_declared_money(text)] == ["1,386,540.00", "38,760.00"]
+
+
+def test_metric_grammar_reads_no_bare_figure_without_a_declared_unit():
+    text = normalize_text(STATEMENT.replace("单位:元", "")).text
+    assert find_declared_money(text) == []

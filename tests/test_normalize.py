@@ -91,3 +91,9 @@ def test_normalize_joins_a_break_inside_a_union_word():
 def test_normalize_keeps_a_year_apart_from_the_figure_below_it(raw):
     # "20231,285名" would be a figure with a five-digit first group
     assert normalize_text(raw).text == "读懂沙县工会的2023\n1,285名"
+
+
+def test_normalize_keeps_the_rows_of_a_statement_in_a_column_page():
+    rows = "（三）上级补助收入 312,000.00\n      其中:送温暖补助 120,000.00\n\n二、支出合计 1,295,318.60\n"
+    text = normalize_text(COLUMNS + rows).text
+    assert text.endswith("312,000.00\n其中：送温暖补助120,000.00\n二、支出合计1,295,318.60\n")

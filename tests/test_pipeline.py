@@ -52,3 +52,12 @@ def test_records_name_the_union_as_the_report_writes_it(nlp):
     records = doc_to_records(nlp(text))
     assert records and {r.union for r in records} == {"儋州市總工會"}
     assert {r.programme for r in records} == {"金秋助学"}  # programmes: canonical form
+
+
+@pytest.mark.parametrize("unit,value", [("元", 38760), ("万元", 387600000)])
+def test_pipeline_reads_a_statements_bare_figures_in_its_declared_unit(nlp, unit, value):
+    text = (f"三厂街道总工会2023年度经费收支情况\n\n单位：{unit}\n\n"
+            "一、收入合计 1,386,540.00\n  （一）会费收入 38,760.00\n")
+    records = {r.text: r for r in doc_to_records(nlp(text))}
+    assert set(records) == {"1,386,540.00", "38,760.00"}
+    assert records["38,760.00"].value == value and records["38,760.00"].label == "MONEY"

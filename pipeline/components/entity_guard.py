@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import place_names
+from ..metric_grammar import declared_money_unit
 from ..values import parse_metric
 
 UNION_ENDING = re.compile(
@@ -203,8 +204,8 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
     if span.label_ in METRIC_LABELS:
         value = parse_metric(text)
         # a figure needs a unit, except money whose 元 is left out (280万)
-        if value is None or not (value.unit or (span.label_ == "MONEY" and
-                                                re.search(r"[万亿][余多]?$", text))):
+        if value is None or not (value.unit or (span.label_ == "MONEY" and (
+                re.search(r"[万亿][余多]?$", text) or declared_money_unit(doc_text)))):
             return None
     return span
 

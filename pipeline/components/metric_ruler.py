@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.training import Example
 from spacy.util import filter_spans
 
-from ..metric_grammar import find_metrics
+from ..metric_grammar import find_declared_money, find_metrics
 from .base import PredictPipe
 
 
@@ -32,7 +32,8 @@ class MetricRuler(PredictPipe):
 
     def predict(self, doc: Doc) -> list[Span]:
         spans = []
-        for start, end, label in find_metrics(doc._.processing_text):
+        text = doc._.processing_text
+        for start, end, label in find_metrics(text) + find_declared_money(text):
             span = doc.char_span(start, end, label=label)
             if span is not None:
                 spans.append(span)
