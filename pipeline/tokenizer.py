@@ -33,7 +33,7 @@ _SEPARATOR_EDGE = re.compile(rf"(?=[{_MARKS}])|(?<=[{_MARKS}])")
 # pkuseg glues a verb to the level word that opens the next name
 # (联合市|人社局 for 联合|市人社局); names start after these verbs
 _VERB_BEFORE_NAME = re.compile(
-    r"(?<=联合|会同|协同|配合|组织|指导|推动|带领|选树|荣获|获评|获得|推荐|邀请"
+    r"(?<=联合|会同|协同|配合|组织|指导|推动|带领|选树|荣获|获评|获得|推荐|邀请|建议"
     r"|今年|去年|明年|当年|年内|全年)(?=[省市县区团镇乡院])"
     # a conjunction before a short form (和|县总工会, not 和县|总工会), and a
     # union's name before 同 (职工会|同场, not 职工|会同场)
@@ -45,10 +45,12 @@ _VERB_BEFORE_NAME = re.compile(
 # 文化宫|场馆, 县一高|一名 (not 高一), 职权联|共有 (not 联共)
 _NAME_END_BEFORE_VERB = re.compile(
     r"(?<=支行|分行)(?=为)|(?<=宫)(?=场馆)|(?<=[县市区旗][一二三四五六七八九十][中高])(?=一)"
-    r"|(?<=[联会])(?=共有|共计)")
+    r"|(?<=[联会])(?=共有|共计)"
+    # a short form after a word that ends in its first character: 春运|局工会, 据|局工会
+    r"|(?=局工会)")
 # and a short form to the verb after it (省总|下拨 for 省|总下拨)
 _SHORT_FORM_BEFORE_VERB = re.compile(
-    r"(?<=[省市县区州旗]总)(?=下拨|拨付|指派|本级|投入|组织|联合|牵头|为|向|将|在|对|把|从|与|和|还|也|已|共)")
+    r"(?<=[省市县区州旗]总)(?=下拨|拨付|指派|本级|投入|组织|联合|牵头|统筹|统一|基层|为|向|将|在|对|把|从|与|和|还|也|已|共)")
 
 
 class ReportTokenizer(ChineseTokenizer):
