@@ -121,6 +121,7 @@ def test_components_linker_scorer_keys(char_nlp):
     ("市人力资源和社会保障局工会组织", "市人力资源和社会保障局工会", "UNION", "市人力资源和社会保障局工会"),
     ("3. 众包骑手意外伤害理赔案。", "众包骑手意外伤害理赔案", "PROGRAM", None),  # a case title
     ("让胡路区新添6家驿站", "让胡路区", "PROGRAM", None),  # a place
+    ("到区职工服务中心一楼咨询", "职工服务中心", "PROGRAM", None),  # a venue
     ("并叮嘱中铁建工集团项目", "叮嘱中铁建工集团", "ORG", "中铁建工集团"),  # a verb before it
     ("联合工会发放", "联合工会", "UNION", "联合工会"),
     ("新建楼宇联合工会3个", "楼宇联合工会", "UNION", None),  # a kind counted
