@@ -21,7 +21,6 @@ from .entity_guard import guard_entity
 LEAD_UNION = re.compile(
     r"(?:(?<=[，,：:\s）)])|(?<=年)|^)(?P<union>[\u4e00-\u9fff]{2,24}?"
     r"(?P<ending>总工会|工会联合总会|工会联合会|联合工会|工会委员会|工会))")
-_NAME_START = re.compile(r"[^\u4e00-\u9fff]|^")
 _UNION_SUFFIX = re.compile(r"总工会|工会联合总会|工会联合会|联合工会|工会委员会")
 _ORG_UNION = re.compile(
     r"(?:[\u4e00-\u9fff]{0,6}?(?<![和与及、]))(?:工会委员会|联合工会|工会(?!联合会|组织|干部|经费|会员|工作))")
@@ -99,7 +98,7 @@ def repair_unions(doc: Doc) -> None:
     for match in _UNION_SUFFIX.finditer(text):
         inside = [c for c in covered if c[0] <= match.start() < c[1]]
         window = text[max(0, match.start() - 20):match.start()]
-        boundary = max((m.end() for m in _NAME_START.finditer(window)), default=0)
+        boundary = max((m.end() for m in _NAME_STOP.finditer(window)), default=0)
         prefix = window[boundary:]
         if inside and inside[0][2] == "UNION" and not is_short_form(
                 text[inside[0][0]:inside[0][1]]):
@@ -143,9 +142,11 @@ def repair_unions(doc: Doc) -> None:
 
 
 def _extend_committees(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
-    """A national industry union's committee of one employer is one name
+    """A union's committee is part of its name: its own (市直机关工会 +
+    工作委员会), and a national industry union's committee of one employer
     (中国海员建设工会 + 海南港航控股有限公司委员会), also where the lead
-    fallback read only the first part."""
+    fallback read only the first part or the NER took the employer as an ORG."""
+    absorbed: list[Span] = []
     for index, ent in enumerate(ents):
         # a union's own committee is its full name (市直机关工会 + 工作委员会);
         # no gold UNION in the corpus stops before one
@@ -153,15 +154,19 @@ def _extend_committees(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         if ent.label_ == "UNION" and ent.text.endswith(("工会", "工會")) and own:
             longer = doc.char_span(ent.start_char, own.end(), label="UNION")
             if _clear_of_others(longer, ent, ents):
-                ents[index] = ent = longer
+                ents[index] = longer
                 continue
         committee = _COMMITTEE.match(text, ent.end_char)
         if (ent.label_ == "UNION" and ent.text.startswith("中国") and ent.text.endswith("工会")
                 and committee and not _NOT_IN_NAME.search(committee.group()[:-3])):
             longer = doc.char_span(ent.start_char, committee.end(), label="UNION")
-            if _clear_of_others(longer, ent, ents):
+            # the employer's name may have been read as an ORG of its own
+            inner = [e for e in ents if e is not ent and longer is not None
+                     and longer.start <= e.start and e.end <= longer.end]
+            if _clear_of_others(longer, ent, [e for e in ents if e not in inner]):
                 ents[index] = longer
-    return ents
+                absorbed.extend(inner)
+    return [e for e in ents if e not in absorbed]
 
 
 class UnionRepair:

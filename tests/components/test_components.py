@@ -277,6 +277,16 @@ def test_components_union_repair_reads_a_national_union_committee(char_nlp):
     doc = char_nlp.make_doc(text)
     doc.ents = [doc.char_span(0, 8, label="UNION")]
     assert [e.text for e in repair(doc).ents] == ["中国海员建设工会海南港航控股有限公司委员会"]
+    doc.ents = [doc.char_span(0, 8, label="UNION"), doc.char_span(8, 21, label="ORG")]
+    assert [e.text for e in repair(doc).ents] == ["中国海员建设工会海南港航控股有限公司委员会"]
+
+
+def test_components_union_repair_reads_a_place_led_name_after_a_preposition(char_nlp):
+    repair = char_nlp.add_pipe("union_ie_union_repair")
+    text = "记者日前从天津滨海高新技术产业开发区总工会获悉"
+    doc = char_nlp.make_doc(text)
+    doc.ents = [doc.char_span(5, 15, label="ORG"), doc.char_span(17, 21, label="UNION")]
+    assert [e.text for e in repair(doc).ents] == ["天津滨海高新技术产业开发区总工会"]
 
 
 @pytest.mark.parametrize("text,found,expected", [
