@@ -28,7 +28,7 @@ def main() -> None:
     parser.add_argument("--train", type=Path, default=ROOT / "corpus" / "train.spacy")
     parser.add_argument("--dev", type=Path, default=ROOT / "corpus" / "dev.spacy")
     parser.add_argument("--seed", type=int, default=None,
-                        help="system.seed (default: the config's, 0); runs differ by seed")
+                        help="system.seed (default: the config's); runs differ by seed")
     args = parser.parse_args()
     overrides = {
         "paths.train": str(args.train),
