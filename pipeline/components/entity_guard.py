@@ -99,9 +99,13 @@ _LEVEL_BEFORE_TITLE = re.compile(
     r"^[省市县区镇]级(?=.*(?:之家|小家|工作室|书屋|劳动模范|先锋号|标兵|工匠)$)")
 
 
-def _programme_name_only(span: Span) -> Span | None:
+def _programme_name_only(span: Span, doc_text: str) -> Span | None:
     """The programme's own name without a generic head after its closing
-    quote or a level word before it; None off a token boundary."""
+    quote or a level word before it, and with the 保障 that completes a
+    互助 name (职工医疗互助 + 保障: no gold span stops before it); None off a
+    token boundary."""
+    if span.text.endswith("互助") and doc_text.startswith("保障", span.end_char):
+        span = span.doc.char_span(span.start_char, span.end_char + 2, label=span.label_) or span
     head = _GENERIC_AFTER_QUOTE.search(span.text)
     if head:
         span = span.doc.char_span(span.start_char, span.start_char + head.start(),
@@ -198,7 +202,7 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
         if _COUNTED_AFTER.match(doc_text, span.end_char):
             return None
     if span.label_ == "PROGRAM":
-        span = _programme_name_only(span)
+        span = _programme_name_only(span, doc_text)
         if span is None or _cut_from_a_quotation(span, doc_text) or _not_a_programme_name(
                 span.text):
             return None

@@ -134,6 +134,7 @@ def test_components_linker_scorer_keys(char_nlp):
     ("各生产车间工会轮流牵头", "生产车间工会", "UNION", None),  # several
     ("青岛区市工会发放", "青岛区市工会", "UNION", None),
     ("开展“护薪”行动", "护薪”行动", "PROGRAM", "护薪"),  # the head stays outside
+    ("推进职工医疗互助保障工作", "职工医疗互助", "PROGRAM", "职工医疗互助保障"),  # the whole name
     ("参加“春训”技能培训", "春训”技能培训", "PROGRAM", "春训"),
     ("开展“小候鸟”暑期托管班", "小候鸟”暑期托管班", "PROGRAM", "小候鸟”暑期托管班"),
     ("命名县级模范职工之家14家", "县级模范职工之家", "PROGRAM", "模范职工之家"),  # level word
