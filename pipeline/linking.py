@@ -45,6 +45,9 @@ _REFERS_BACK = re.compile(r"(?:本次|此次|这次|该|上述|此项)(?:活动|
 # a programme that titles its line item: "1. 工资集体协商。全区签订…", "◆ 法律援助："
 _TITLES_ITEM = re.compile(r"[”\"」]?(?:工作|活动|行动|方面)?[ ]?[。：:．]")
 _LABELLED_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[^\n，。；]{1,8}(?:——|—|－|-|：|:)|【[^\n】]{1,8}】)[ \t]*$")
+# a legal-aid case item: "案例二：陶瓷企业职工工伤待遇案。…", "▲ 保洁员加班费案：…"
+# (matched at the line start: no ^, which would match only at the text's start)
+_CASE_ITEM = re.compile(r"[ \t▲△◆◇●■□·•\-—]*(?:【?典型)?案例[一二三四五六七八九十\d]*|[^\n]{2,40}?案[：:。]")
 CUE_WINDOW = 160
 FIGURE_LOOKAHEAD = 80
 
@@ -373,6 +376,7 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
     paragraph_start = text.rfind("\n", 0, metric.start_char) + 1
     own_programme = any(paragraph_start <= p.start_char for p in before)
     refers_back = bool(_REFERS_BACK.search(text, paragraph_start, metric.start_char))
+    case_item = bool(_CASE_ITEM.match(text, paragraph_start))
     candidates = []
     for rank, programme in enumerate(before):
         gap = metric.start_char - programme.end_char
@@ -433,6 +437,9 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
             "lead_for_bare_paragraph": float(not own_programme
                                              and programme.start_char < lead_end),
             "refers_back": float(refers_back and programme.start_char < paragraph_start),
+            # a case of a legal-aid bulletin reports the service line it names
+            "case_item": float(case_item),
+            "case_item_theme": float(case_item and (repeats == top or programme.start_char < lead_end)),
         })
         if _heads_line(text, programme) and _TITLES_ITEM.match(text, programme.end_char):
             features["item_title"] = 1.0

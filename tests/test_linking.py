@@ -117,3 +117,13 @@ def test_linking_a_union_opening_a_labelled_line_heads_its_item(char_nlp, text, 
     features = union_candidates(context, context.metrics[0])[0][2]
     assert features["line_start"] == 1.0 and features["subject_position"] == 1.0
     assert features["item_head"] == item_head
+
+
+def test_linking_a_legal_aid_case_is_marked(char_nlp):
+    text = ("唐山工会法律援助年度报告\n全年受理法律援助申请612件。\n"
+            "案例一：钢厂派遣工讨薪案。公司拖欠工资58万余元。")
+    doc = _doc(char_nlp, text, [("法律援助", "PROGRAM"), ("法律援助", "PROGRAM"), ("612件", "COUNT"),
+                                ("58万余元", "MONEY")])
+    features = _features(doc, "58万余元")["法律援助"]
+    assert features["case_item"] == 1.0 and features["case_item_theme"] == 1.0
+    assert _features(doc, "612件")["法律援助"]["case_item"] == 0.0
