@@ -23,7 +23,7 @@ _LEVEL = re.compile(r"(省|市|县|区|州|旗|盟|自治区|自治州|镇|乡|�
 def fold_union_name(name: str) -> str:
     """Simplified characters, no quotes or spaces, 工联会 spelled out: the form
     names are compared in."""
-    folded = _QUOTES.sub("", normalize_text(name).text)
+    folded = re.sub(r"\s+", "", _QUOTES.sub("", normalize_text(name).text))  # OCR line breaks too
     return folded[:-3] + "工会联合会" if folded.endswith("工联会") else folded
 
 

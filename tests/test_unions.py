@@ -29,6 +29,7 @@ def test_resolve_union(mention, full, expected):
     ("宜昌市总工会", "襄阳市总工会", False),
     ("洮南市總工會", "洮南市总工会", True),
     ("“洮南市总工会”", "洮南市总工会", True),
+    ("第八师石河子市总工会", "第八师石河子\n市总工会", True),  # an OCR line break
 ])
 def test_union_names_match(predicted, gold, expected):
     assert union_names_match(predicted, gold) is expected

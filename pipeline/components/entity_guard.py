@@ -32,7 +32,7 @@ _LEADING_VERB = re.compile(
     # 当雄县, 经开区, 向阳区, 和龙市)
     r"|按照|根据|访|据|我当|我们|我|为|在|给|让|请|对)")
 # a clause before the name: 四季度，产业工会 -> 产业工会; 马建国（陇原石化公司…工会 -> 陇原…
-_CLAUSE_BEFORE_NAME = re.compile(r"[，,：:；;]|[（(](?=[^）)]*$)")
+_CLAUSE_BEFORE_NAME = re.compile(r"[，,：:；;—－]|[（(](?=[^）)]*$)")
 # a description, not a name: 一家外资电子厂的工会, 深圳一家银行分行的工会
 _DESCRIBED_UNION = re.compile(r"的分?工[会會]$|^一[家个所]")
 # a verb inside a "name" makes it a clause: 口岸货车司机收到工会
