@@ -22,6 +22,7 @@ def _found(raw: str) -> list[tuple[str, str]]:
     ("覆盖 126 家企业", [("126家", "COUNT")]),
     ("每人发放慰问金800元", [("800元", "MONEY")]),
     ("约10多万元", [("约10多万元", "MONEY")]),
+    ("办理理赔7笔，出动救援船3艘、志愿者5组", [("7笔", "COUNT"), ("3艘", "COUNT"), ("5组", "COUNT")]),
 ])
 def test_metric_grammar_finds(raw, expected):
     assert _found(raw) == expected
@@ -31,6 +32,7 @@ def test_metric_grammar_finds(raw, expected):
     "2023年3月15日", "占年度任务的106%", "建筑面积1832平方米", "连续12年", "18至35周岁",
     "第一家", "三等奖", "三种精神", "“两节”期间", "一线职工", "一家汽车销售企业",
     "拨打12351热线", "培训3个月", "党的二十大", "第3期", "五一劳动奖章",
+    "三组织联动", "凯里市三棵树镇",
 ])
 def test_metric_grammar_ignores_non_metrics(raw):
     assert _found(raw) == []
