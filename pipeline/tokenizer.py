@@ -34,7 +34,7 @@ _SEPARATOR_EDGE = re.compile(rf"(?=[{_MARKS}])|(?<=[{_MARKS}])")
 # (联合市|人社局 for 联合|市人社局); names start after these verbs
 _VERB_BEFORE_NAME = re.compile(
     r"(?<=联合|会同|协同|配合|组织|指导|推动|带领|选树|荣获|获评|获得|推荐|邀请|建议"
-    r"|今年|去年|明年|当年|年内|全年)(?=[省市县区团镇乡院])"
+    r"|今年|去年|明年|当年|年内|全年|其中)(?=[省市县区团镇乡院])"
     # a conjunction before a short form (和|县总工会, not 和县|总工会), and a
     # union's name before 同 (职工会|同场, not 职工|会同场)
     r"|(?<=[和与及])(?=[省市县区州]总)|(?<=工会)(?=同)|(?=厅机关)"

@@ -89,6 +89,8 @@ def test_tokenizer_cuts_around_title_separators(blank_nlp):
     ("县工人文化宫场馆", "场馆"),
     ("太和县一中一名教师", "一中"),  # a school's short name before an article
     ("港九工联共有属会", "共有"),
+    ("其中市税务局机关工会组队", "其中"),  # 其中|市…, not 其中市
+    ("研发中心部门工会坚持", "工会"),
 ])
 def test_tokenizer_cuts_names_free(blank_nlp, text, word):
     assert word in [t.text for t in blank_nlp(text)]

@@ -18,7 +18,7 @@ from ..values import parse_metric
 
 UNION_ENDING = re.compile(
     r"(工会|总工会|联合会|工联会|工会委员会|全国委员会|联合总会|全总|省总|市总|县总|区总|州总|旗总"
-    r"|职工会|雇员总会|雇员协会|社团联会|工联|劳联)$")  # the last: Hong Kong and Macau unions
+    r"|职工会|雇员总会|雇员协会|社团联会|工联|劳联|工会工委|机关工委)$")  # the last: Hong Kong and Macau unions
 # words that open a sentence, never a name: 明年市机械冶金建材工会 -> 市机械冶金建材工会
 _LEADING_TIME = re.compile(
     r"^(?:今年以来|近年来|据了解|下一步|今年|明年|去年|前年|近日|日前|目前|近期|同时|"
@@ -36,7 +36,8 @@ _CLAUSE_BEFORE_NAME = re.compile(r"[，,：:；;—－]|[（(](?=[^）)]*$)")
 # a description, not a name: 一家外资电子厂的工会, 深圳一家银行分行的工会
 _DESCRIBED_UNION = re.compile(r"的分?工[会會]$|^一[家个所]")
 # a verb inside a "name" makes it a clause: 口岸货车司机收到工会
-_CLAUSE_VERB = re.compile(r"收到|获得|得到|来自|感谢|走进|送来|送上|送去|发放|慰问|看望|开展|组织|举办|参加|加入")
+_CLAUSE_VERB = re.compile(r"收到|获得|得到|来自|感谢|走进|送来|送上|送去|发放|慰问|看望|开展|组织|举办|参加|加入"
+                          r"|(?<=[\u4e00-\u9fff])当(?!涂|阳|雄|代)")  # 电商公司当工会主席
 _EDGE = set("“”‘’「」『』《》\"'()（）[]【】<>〈〉，。、；：！？,.;:!?·—- \t\n")
 _INSIDE_BREAK = re.compile(r"[。；！？!?;]")
 # two bodies joined in one "name": 集团公司和集团工会 (but 人力资源和社会保障局工会 is one)
@@ -44,6 +45,7 @@ _JOINED_BODIES = re.compile(r"(?:公司|集团|厂|矿|局|院|校|中心|工会
 # a title separator ends a headline's column name: 半年成绩单丨叙州区总工会 -> 叙州区总工会
 _TITLE_SEPARATOR = re.compile(r"[丨|｜]")
 METRIC_LABELS = ("MONEY", "HEADCOUNT", "COUNT")
+_HONOUR_WORD = re.compile(r"模范|先进|示范|优秀|标兵|最美")
 
 
 def _trim(span: Span) -> Span | None:
@@ -162,8 +164,10 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
     if span is None:
         return None
     text = span.text
-    if span.label_ == "ORG" and UNION_ENDING.search(text) and text.endswith("工会"):
-        span = Span(span.doc, span.start, span.end, label="UNION")  # 青海省人民医院工会
+    if span.label_ in ("ORG", "PROGRAM") and text.endswith("工会") and not (
+            span.label_ == "PROGRAM" and _HONOUR_WORD.search(text)):
+        # 青海省人民医院工会; a programme is never a union's name (沧州市模范乡镇工会 is an honour)
+        span = Span(span.doc, span.start, span.end, label="UNION")
     if span.label_ in ("ORG", "UNION"):
         span = _after_last(span, _CLAUSE_BEFORE_NAME)
         if span is None:

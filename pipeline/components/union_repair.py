@@ -28,7 +28,8 @@ _ORG_UNION = re.compile(
 # 股份有限公司工会, 计算机科学与技术学院分工会, 炼油运行一部工会). On train+dev the
 # names read back to the nearest stop agree with the gold UNION 141 times in 150.
 _UNIT_UNION_RE = re.compile(
-    r"(?:公司|集团|厂|矿|局|院|校|中心|码头|航空|部|车间|学院|医院|银行|站|段|处|队|场|社|馆|店|所|行)"
+    r"(?:公司|集团|厂|矿|局|院|校|中心|码头|航空|部门?|车间|学院|医院|银行|站|段|处|队|场|社|馆|店|所|行"
+    r"|科|基地|中学|小学)"
     r"分?(?:工会委员会|工会)(?!联合会|组织|干部|经费|会员|工作|小组)")
 # the unit word alone, or a kind of unit: 集团工会, 基层学校工会, 分公司工会
 _GENERIC_UNIT = re.compile(r"^(?:基层|企业|各级|本单位|单位|所属|下属|分公司|站段|车间|部门|学校)?"

@@ -315,3 +315,17 @@ def test_components_organization_names(char_nlp, text, expected):
     component = char_nlp.add_pipe("union_ie_organizations")
     doc = component(char_nlp.make_doc(text))
     assert [e.text for e in doc.ents] == expected
+
+
+@pytest.mark.parametrize("text,span,label,expected", [
+    ("南宁建宁水务投资集团有限责任公司工会的2023", "南宁建宁水务投资集团有限责任公司工会", "PROGRAM", "UNION"),
+    ("命名沧州市模范乡镇工会", "沧州市模范乡镇工会", "PROGRAM", "PROGRAM"),  # an honour
+    ("2023年省直机关工会工委把", "省直机关工会工委", "UNION", "UNION"),
+    ("我在电商公司当工会主席", "电商公司当工会", "UNION", None),  # a clause
+])
+def test_components_entity_guard_labels(char_nlp, text, span, label, expected):
+    guard = char_nlp.add_pipe("union_ie_entity_guard")
+    doc = char_nlp.make_doc(text)
+    start = text.index(span)
+    doc.ents = [doc.char_span(start, start + len(span), label=label)]
+    assert [e.label_ for e in guard(doc).ents] == ([] if expected is None else [expected])
