@@ -2,7 +2,8 @@
 
 Pairs come from gold entities; a union candidate is positive when it names
 the gold union, a programme candidate when it overlaps the gold programme
-mention. The programme threshold is chosen on dev for PROGRAM_OF F1.
+mention. The programme threshold is chosen by cross-validation on train + dev
+(``cv_threshold``) for PROGRAM_OF F1.
 """
 
 from __future__ import annotations
@@ -93,18 +94,32 @@ def train_union_linker(train: list[Doc], dev: list[Doc], C: float = 1.0) -> tupl
     return model, {"dev_union_of_f": f1(tp, fp, fn), "dev_rule_union_of_f": f1(*rule)}
 
 
+THRESHOLDS = tuple(step / 100 for step in range(10, 91, 5))
+
+
+def cv_threshold(docs: list[Doc], folds: int = 5, C: float = 1.0, boosted: bool = False
+                 ) -> float:
+    """The programme threshold with the best pooled K-fold F1 over ``docs``:
+    steadier than one dev split, where neighbouring thresholds differ by less
+    than the split's noise."""
+    scores = cross_validate(docs, folds, C=C, boosted=boosted, thresholds=THRESHOLDS)
+    return max(THRESHOLDS, key=lambda t: (scores[f"program_of_f@{t}"], -abs(t - 0.5)))
+
+
 def train_programme_linker(train: list[Doc], dev: list[Doc], C: float = 1.0,
-                           boosted: bool = False
+                           boosted: bool = False, threshold: float | None = None
                            ) -> tuple[PairClassifier | BoostedPairClassifier, float, dict]:
+    """Fit on ``train``; the threshold is the given one (``cv_threshold``) or,
+    without one, the best on ``dev``."""
     model = _fit(programme_pairs(train), C=C, boosted=boosted)
     dev_data = programme_pairs(dev)
     scores = model.predict_proba(dev_data.features)
+    candidates = THRESHOLDS if threshold is None else (threshold,)
     best_threshold, best_f = 0.5, -1.0
-    for step in range(10, 91, 5):
-        threshold = step / 100
-        score = f1(*choose_best(dev_data, scores, threshold))
+    for candidate in candidates:
+        score = f1(*choose_best(dev_data, scores, candidate))
         if score > best_f:
-            best_threshold, best_f = threshold, score
+            best_threshold, best_f = candidate, score
     rule_scores = [f.get("rank_b0", 0.0) * f["same_sentence"] for f in dev_data.features]
     rule = f1(*choose_best(dev_data, rule_scores, 0.5))
     return model, best_threshold, {"dev_program_of_f": best_f, "threshold": best_threshold,

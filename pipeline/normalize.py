@@ -39,6 +39,8 @@ _HEADLINE_SPACE = re.compile(r"[\u3400-\u9fff] +[\u3400-\u9fff]")
 # A new report starts here, whatever the line before looks like.
 _REPORT_LEADS = ("本报讯", "本报记者", "本网讯", "本站讯", "本刊讯", "讯（", "讯(")
 _ITEM_START = re.compile(r"[一二三四五六七八九十]{1,2}、|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,2}[）)]")
+_LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]")
+_CLAUSE_MARK = re.compile(r"[，。,]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -221,7 +223,9 @@ def normalize_text(raw: str) -> NormalizedText:
         section_number = line.isdigit() and len(line) <= 3
         # an indented or numbered line opens a paragraph, an item or a table row
         # ("  (一)会费收入 38,760.00", "二、支出合计")
-        if folded[end - 1] in " \t\u3000" or _ITEM_START.match(folded, end):
+        # and a label line ("沂水县：电商课堂开到村头") is a headline, not a column line
+        if folded[end - 1] in " \t\u3000" or _ITEM_START.match(folded, end) or (
+                _LABEL_LINE.match(line) and not _CLAUSE_MARK.search(line)):
             joinable = False
         if joinable or _splits_a_union_word(folded, start, end) or (
                 _splits_a_metric(folded, start, end) and not section_number

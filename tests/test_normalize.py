@@ -97,3 +97,8 @@ def test_normalize_keeps_the_rows_of_a_statement_in_a_column_page():
     rows = "（三）上级补助收入 312,000.00\n      其中:送温暖补助 120,000.00\n\n二、支出合计 1,295,318.60\n"
     text = normalize_text(COLUMNS + rows).text
     assert text.endswith("312,000.00\n其中：送温暖补助120,000.00\n二、支出合计1,295,318.60\n")
+
+
+def test_normalize_keeps_a_label_headline_apart_from_its_item():
+    page = COLUMNS + "沂水县：电商课堂开到村头\n沂水县总工会联合县商务局开办培训班4期。\n"
+    assert "开到村头\n沂水县总工会" in normalize_text(page).text

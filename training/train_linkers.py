@@ -17,6 +17,7 @@ from pipeline.corpus import read_jsonl
 from pipeline.gold import reports_to_docs
 from pipeline.linker_training import (
     cross_validate,
+    cv_threshold,
     train_programme_linker,
     train_union_linker,
 )
@@ -45,8 +46,9 @@ def main() -> None:
                                         boosted=args.boosted), indent=2))
         return
     union_model, union_info = train_union_linker(train, dev, C=args.C)
+    threshold = cv_threshold(train + dev, C=args.C, boosted=args.boosted)
     programme_model, threshold, programme_info = train_programme_linker(
-        train, dev, C=args.C, boosted=args.boosted)
+        train, dev, C=args.C, boosted=args.boosted, threshold=threshold)
     args.output.mkdir(parents=True, exist_ok=True)
     srsly.write_json(args.output / "union_linker.json", union_model.to_dict())
     linker = ProgrammeLinker(nlp, threshold=threshold)
