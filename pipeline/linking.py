@@ -340,7 +340,10 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
             index_union = sentence_unions.index(union)
             index_metric = metrics_after.index(metric) if metric in metrics_after else -1
             features["respectively_match"] = float(index_union == index_metric)
-        score = features["in_sentence"] * 2 + features["same_paragraph"] - features["log_chars"] / 10
+        # the mention that stands for the union: in the sentence, before the
+        # metric (东风本田…公司工会 …参赛职工1,050人，公司工会拿出…), then nearest
+        score = (features["in_sentence"] * 2 + features["same_paragraph"] + features["before"] * 1.5
+                 - features["log_chars"] / 10)
         kept = by_name.get(name)
         if kept is None or score > kept[1].get("_score", -1e9):
             features["_score"] = score
