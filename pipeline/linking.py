@@ -348,10 +348,16 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
         if kept is None or score > kept[1].get("_score", -1e9):
             features["_score"] = score
             by_name[name] = (union, features)
+    # a round-up: several unions open lines or sentences of the report
+    heads = {name_of(u) for u in mentions if u.start_char in context.line_heads}
+    roundup = float(len(heads) >= 2)
     result = []
     for name, (union, features) in by_name.items():
         features = {k: v for k, v in features.items() if k != "_score"}
         features["n_candidates"] = min(len(by_name), 5) / 5
+        features["subject_in_roundup"] = features["is_subject"] * roundup
+        features["nearest_before_in_roundup"] = features["nearest_before"] * roundup
+        features["sentence_in_roundup"] = features["in_sentence"] * roundup
         # a pair classifier scores one candidate at a time: tell it when another
         # union is the actor right before the metric (迁安市…；遵化市总工会办理…54件)
         others = [f for other, (_, f) in by_name.items() if other != name]
