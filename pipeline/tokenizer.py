@@ -45,7 +45,9 @@ _VERB_BEFORE_NAME = re.compile(
 # 文化宫|场馆, 县一高|一名 (not 高一), 职权联|共有 (not 联共)
 _NAME_END_BEFORE_VERB = re.compile(
     r"(?<=支行|分行)(?=为)|(?<=宫)(?=场馆)|(?<=[县市区旗][一二三四五六七八九十][中高])(?=一)"
-    r"|(?<=[联会])(?=共有|共计)"
+    r"|(?<=[联会])(?=共有|共计)|(?<=[委会联局])(?=办了|合办)"
+    # a conjunction after a union before a body of one level: 总工会和|县教育局
+    r"|(?<=工会[和与])(?=[省市县区])"
     # a short form after a word that ends in its first character: 春运|局工会, 据|局工会
     r"|(?=局工会)")
 # and a short form to the verb after it (省总|下拨 for 省|总下拨)
