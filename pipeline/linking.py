@@ -143,7 +143,7 @@ class DocContext:
         )
         context.sentence_prefix = _prefix(text, _SENT)
         context.clause_prefix = _prefix(text, _CLAUSE)
-        context.blank_line_prefix = _prefix(text, _BLANK_LINE)
+        context.blank_line_prefix = _blank_line_prefix(doc, text)
         context.newline_prefix = list(accumulate((c == "\n" for c in text), initial=0))
         context.metric_starts = [m.start_char for m in context.metrics]
         context.programme_starts = [p.start_char for p in context.programmes]
@@ -203,6 +203,21 @@ class DocContext:
 def _is_metadata(text: str, union: Mention) -> bool:
     before = text[max(0, union.start_char - 8):union.start_char]
     return any(mark in before for mark in ("来源", "编辑", "发布", "供稿", "作者"))
+
+
+def _blank_line_prefix(doc: Doc, text: str) -> list[int]:
+    """Prefix counts of the line breaks that stand for a blank line in the raw
+    text: the normalizer keeps one break per run, so the processing text no
+    longer shows where a post's blocks end."""
+    raw, offsets = doc._.raw_text, doc._.raw_offsets
+    if raw is None or offsets is None or len(offsets) != len(text):
+        return _prefix(text, _BLANK_LINE)
+    marks = [0] * (len(text) + 1)
+    for i, char in enumerate(text):
+        if char == "\n":
+            raw_end = offsets[i + 1] if i + 1 < len(offsets) else len(raw)
+            marks[i + 1] = int(raw.count("\n", offsets[i], raw_end) >= 2)
+    return list(accumulate(marks))
 
 
 def _prefix(text: str, pattern: re.Pattern[str]) -> list[int]:

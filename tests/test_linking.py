@@ -127,3 +127,15 @@ def test_linking_a_legal_aid_case_is_marked(char_nlp):
     features = _features(doc, "58万余元")["法律援助"]
     assert features["case_item"] == 1.0 and features["case_item_theme"] == 1.0
     assert _features(doc, "612件")["法律援助"]["case_item"] == 0.0
+
+
+def test_linking_a_blank_line_of_the_raw_text_ends_a_block(char_nlp):
+    raw = "参加互助的职工12.6万人\n\n47个\n全区建成的服务站点"
+    text = "参加互助的职工12.6万人\n47个\n全区建成的服务站点"
+    doc = _doc(char_nlp, text, [("互助", "PROGRAM"), ("12.6万人", "HEADCOUNT"), ("47个", "COUNT"),
+                                ("服务站点", "PROGRAM")])
+    doc._.raw_text = raw
+    doc._.raw_offsets = [i if i <= text.index("\n") else i + 1 for i in range(len(text))]
+    features = _features(doc, "47个")
+    assert features["互助"]["same_block"] == 0.0  # the block above
+    assert features["服务站点"]["same_block"] == 1.0
