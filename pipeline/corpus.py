@@ -16,7 +16,8 @@ from typing import Any
 
 from .authoring import convert_file
 from .errors import CorpusError, Errors
-from .values import parse_metric
+from .normalize import normalize_text
+from .values import read_metric
 
 METRIC_LABELS = ("MONEY", "HEADCOUNT", "COUNT")
 ENTITY_LABELS = ("UNION", "ORG", "PROGRAM")
@@ -164,11 +165,12 @@ def validate_report(report: dict[str, Any]) -> list[str]:
 def check_values(report: dict[str, Any]) -> list[str]:
     """Metrics whose gold value or approx differs from what the parser reads."""
     problems = []
+    processing = normalize_text(report["text"]).text  # for a statement's declared unit
     for span in report["spans"]:
         if span["label"] not in METRIC_LABELS:
             continue
         surface = report["text"][span["start"]:span["end"]]
-        parsed = parse_metric(surface)
+        parsed = read_metric(surface, span["label"], processing)
         gold = (span.get("value"), span.get("approx"), span.get("value_high"))
         if parsed is None or not _same_value(parsed.value, gold[0]) or parsed.approx != gold[1] or (
             gold[1] == "range" and not _same_value(parsed.value_high, gold[2])

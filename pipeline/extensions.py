@@ -6,34 +6,15 @@ round-trips them.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span
 
-from .metric_grammar import declared_money_unit
-from .values import MetricValue, clean_value, parse_metric
+from .values import MetricValue, read_metric
 
 
 def _metric_value(span: Span) -> MetricValue | None:
     if span.label_ not in ("MONEY", "HEADCOUNT", "COUNT"):
         return None
-    value = parse_metric(span.text)
-    # a bare figure (not 280万, whose 元 is left out)
-    if value is not None and not value.unit and span.label_ == "MONEY" and not re.search(
-            r"[万萬亿億]", span.text):
-        return with_declared_unit(value, span.doc._.processing_text)
-    return value
-
-
-def with_declared_unit(value: MetricValue, text: str) -> MetricValue:
-    """A bare figure of a statement that declares its unit (单位：万元), in
-    yuan; the value as read where the text declares none (280万)."""
-    declared = declared_money_unit(text)
-    if declared is None:
-        return value
-    scale = 10_000 if declared[1] == "万元" else 1
-    high = None if value.value_high is None else clean_value(value.value_high * scale)
-    return MetricValue(clean_value(value.value * scale), value.approx, high, declared[1])
+    return read_metric(span.text, span.label_, span.doc._.processing_text)
 
 
 TEXT_KEY = ("union_ie", "processing_text")

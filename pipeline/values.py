@@ -159,3 +159,24 @@ def parse_metric(surface: str) -> MetricValue | None:
 def clean_value(value: float) -> float:
     rounded = round(value, 4)
     return int(rounded) if float(rounded).is_integer() else rounded
+
+
+_MULTIPLIED = re.compile(r"[万萬亿億]")
+
+
+def read_metric(surface: str, label: str, text: str) -> MetricValue | None:
+    """A metric's value in its report: ``parse_metric``, except that a bare
+    MONEY figure of a statement that declares its unit (单位：万元, ANNOTATION
+    7.21) is valued in yuan. ``text`` is the report's processing text.
+    280万, whose 元 is left out, keeps its own multiplier."""
+    value = parse_metric(surface)
+    if value is None or value.unit or label != "MONEY" or _MULTIPLIED.search(surface):
+        return value
+    from .metric_grammar import declared_money_unit
+
+    declared = declared_money_unit(text)
+    if declared is None:
+        return value
+    scale = 10_000 if declared[1] == "万元" else 1
+    high = None if value.value_high is None else clean_value(value.value_high * scale)
+    return MetricValue(clean_value(value.value * scale), value.approx, high, declared[1])

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.values import MetricValue, chinese_to_number, parse_metric
+from pipeline.values import MetricValue, chinese_to_number, parse_metric, read_metric
 
 
 @pytest.mark.parametrize("surface,value,approx,high,unit", [
@@ -74,3 +74,13 @@ def test_parse_metric_wan_more(number, marker):
 @given(st.text(max_size=30))
 def test_parse_metric_never_raises(text):
     parse_metric(text)
+
+
+@pytest.mark.parametrize("surface,text,value", [
+    ("40.21", "单位：万元\n职工活动支出 40.21", 402100),  # a statement's bare figure
+    ("40.21", "单位：元\n职工活动支出 40.21", 40.21),
+    ("280万", "单位：万元\n争取资金280万", 2800000),  # its own multiplier
+    ("40.21", "职工活动支出 40.21", 40.21),  # no unit declared
+])
+def test_read_metric_values_bare_figures_in_the_declared_unit(surface, text, value):
+    assert read_metric(surface, "MONEY", text).value == value
