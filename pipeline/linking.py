@@ -301,6 +301,49 @@ def _union_mention_features(context: DocContext, union: Mention, name: str) -> d
     return features
 
 
+_NAME_SUFFIX = re.compile(r"(?:工会联合会|联合工会|总工会|工会委员会|工会)$")
+_LEVEL = re.compile(r"(街道|新区|[省市县区旗州盟镇乡])$")
+_MINORITY_AUTONOMY = re.compile(
+    r"(?:(?:朝鲜|苗|侗|彝|土家|布依|藏|回|壮|傣|白|哈尼|景颇|傈僳|羌|瑶|黎|畲|蒙古|哈萨克|柯尔克孜"
+    r"|维吾尔|土|撒拉|东乡|保安|裕固|仡佬|水|纳西|拉祜|佤|怒|独龙|普米|基诺|德昂|阿昌|仫佬|毛南"
+    r"|京|达斡尔|鄂温克|鄂伦春|锡伯|满|各)族)+自治(?=[州县旗]$)")
+# an item labelled by its place: 【岳麓】, 五华区。…, 浏阳——…, #万州#, ■ 芙蓉区, 01 | 浏阳
+_PLACE_LABEL = re.compile(
+    r"[ \t▶►■□●◆◇▲△★☆·•#]*(?:\d{1,2}[ \t]*[|｜丨][ \t]*)?【?"
+    r"([\u4e00-\u9fff]{2,8}?)(?:】|#|——|—|。|[ \t]*\n|[ \t]*[|｜丨])")
+
+
+def place_forms(name: str) -> set[str]:
+    """The place a union's name opens with, as an item label writes it:
+    林周县总工会 -> 林周县, 林周; 延边朝鲜族自治州总工会 -> 延边州, 延边.
+    None for unit unions (集团工会)."""
+    base = _MINORITY_AUTONOMY.sub("", _NAME_SUFFIX.sub("", name))
+    level = _LEVEL.search(base)
+    if not level:
+        return set()
+    stem = base[:level.start()]
+    last = re.split(r"[省市州盟师]", stem)[-1]
+    return {form for part in (stem, last) if len(part) >= 2
+            for form in (part, part + level.group())}
+
+
+def _item_label(context: DocContext, metric: Mention, segment: ReportSegment) -> str | None:
+    """The place label of the item the metric is in: the nearest line before
+    it (within its report) that opens with one."""
+    text = context.text
+    line_start = text.rfind("\n", 0, metric.start_char) + 1
+    for _ in range(8):  # an item runs a few lines at most
+        if line_start < segment.start:
+            return None
+        label = _PLACE_LABEL.match(text, line_start)
+        if label:
+            return label.group(1)
+        if line_start == 0:
+            return None
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+    return None
+
+
 def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Mention, dict[str, float]]]:
     """Every distinct union of the metric's report, with the features of its best mention."""
     text = context.text
@@ -365,12 +408,14 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
             by_name[name] = (union, features)
     # a round-up: several unions open lines or sentences of the report
     heads = {name_of(u) for u in mentions if u.start_char in context.line_heads}
+    label = _item_label(context, metric, segment)
     roundup = float(len(heads) >= 2)
     result = []
     for name, (union, features) in by_name.items():
         features = {k: v for k, v in features.items() if k != "_score"}
         features["n_candidates"] = min(len(by_name), 5) / 5
         features["subject_in_roundup"] = features["is_subject"] * roundup
+        features["item_label_names_it"] = float(label is not None and label in place_forms(name))
         features["nearest_before_in_roundup"] = features["nearest_before"] * roundup
         features["sentence_in_roundup"] = features["in_sentence"] * roundup
         # a pair classifier scores one candidate at a time: tell it when another

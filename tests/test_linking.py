@@ -139,3 +139,15 @@ def test_linking_a_blank_line_of_the_raw_text_ends_a_block(char_nlp):
     features = _features(doc, "47个")
     assert features["互助"]["same_block"] == 0.0  # the block above
     assert features["服务站点"]["same_block"] == 1.0
+
+
+@pytest.mark.parametrize("label_line", ["【芙蓉】", "■ 芙蓉区", "01 | 芙蓉", "芙蓉——"])
+def test_linking_an_item_labelled_with_a_place_names_its_union(char_nlp, label_line):
+    from pipeline.linking import union_candidates
+
+    text = f"长沙市总工会开展夏送清凉。\n{label_line}\n小分队慰问户外劳动者2600多人次，芙蓉区总工会还设点义诊。"
+    doc = _doc(char_nlp, text, [("长沙市总工会", "UNION"), ("2600多人次", "HEADCOUNT"),
+                                ("芙蓉区总工会", "UNION")])
+    context = DocContext.build(doc)
+    labelled = {name: f["item_label_names_it"] for name, _, f in union_candidates(context, context.metrics[0])}
+    assert labelled == {"长沙市总工会": 0.0, "芙蓉区总工会": 1.0}
