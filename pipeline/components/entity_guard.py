@@ -12,7 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import place_names
+from ..lexicon import load_lexicon, place_names
 from ..metric_grammar import declared_money_unit
 from ..values import parse_metric
 
@@ -46,6 +46,7 @@ _JOINED_BODIES = re.compile(r"(?:公司|集团|厂|矿|局|院|校|中心|工会
 _TITLE_SEPARATOR = re.compile(r"[丨|｜]")
 METRIC_LABELS = ("MONEY", "HEADCOUNT", "COUNT")
 _HONOUR_WORD = re.compile(r"模范|先进|示范|优秀|标兵|最美")
+_HONOUR_ENDING = re.compile(r"(?:奖章|奖状|先锋号|工匠|能手|劳模|之家|小家|书屋|工作室)$")
 
 
 def _trim(span: Span) -> Span | None:
@@ -117,7 +118,24 @@ def _programme_name_only(span: Span, doc_text: str) -> Span | None:
     level = _LEVEL_BEFORE_TITLE.match(span.text)
     if level:
         span = _strip_leading(span, level.end())
+    place = _place_before_programme(span.text.replace("\n", ""))
+    if place and span is not None:
+        span = _strip_leading(span, place)
     return span
+
+
+def _place_before_programme(text: str) -> int:
+    """How many characters of a place stand before a known programme that is
+    not an honour (阿勒泰疗休养, 蓟州疗休养 -> 疗休养): the corpus writes the
+    place outside such spans (honours keep theirs: 吉林省工人先锋号), 0 if none."""
+    programmes = load_lexicon().programmes
+    places = place_names(with_stems=True)
+    for cut in range(2, min(7, len(text) - 1)):
+        rest = text[cut:]
+        if text[:cut] in places and rest in programmes and not _HONOUR_WORD.search(rest) and not (
+                _HONOUR_ENDING.search(rest) or "驿站" in rest):
+            return cut
+    return 0
 
 
 def _not_a_programme_name(text: str) -> bool:

@@ -136,6 +136,8 @@ def test_components_linker_scorer_keys(char_nlp):
     ("青岛区市工会发放", "青岛区市工会", "UNION", None),
     ("开展“护薪”行动", "护薪”行动", "PROGRAM", "护薪"),  # the head stays outside
     ("推进职工医疗互助保障工作", "职工医疗互助", "PROGRAM", "职工医疗互助保障"),  # the whole name
+    ("分批赴阿勒泰疗休养", "阿勒泰疗休养", "PROGRAM", "疗休养"),  # the place stays outside
+    ("推荐吉林省工人先锋号1个", "吉林省工人先锋号", "PROGRAM", "吉林省工人先锋号"),  # an honour keeps it
     ("参加“春训”技能培训", "春训”技能培训", "PROGRAM", "春训"),
     ("开展“小候鸟”暑期托管班", "小候鸟”暑期托管班", "PROGRAM", "小候鸟”暑期托管班"),
     ("命名县级模范职工之家14家", "县级模范职工之家", "PROGRAM", "模范职工之家"),  # level word
