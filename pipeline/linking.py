@@ -21,6 +21,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span
 
 from .lexicon import canonical_programme
+from .metric_grammar import declared_money_unit
 from .reports import ReportSegment, split_reports
 from .unions import fold_union_name, is_short_form, resolve_union, same_union
 
@@ -48,6 +49,7 @@ _LABELLED_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[^\n，。；]{1,8}(?:——|—|
 # a legal-aid case item: "案例二：陶瓷企业职工工伤待遇案。…", "▲ 保洁员加班费案：…"
 # (matched at the line start: no ^, which would match only at the text's start)
 _CASE_ITEM = re.compile(r"[ \t▲△◆◇●■□·•\-—]*(?:【?典型)?案例[一二三四五六七八九十\d]*|[^\n]{2,40}?案[：:。]")
+_STATEMENT = re.compile(r"收支|决算|预算|经费.{0,4}(?:使用|情况)|财务")
 CUE_WINDOW = 160
 FIGURE_LOOKAHEAD = 80
 
@@ -445,6 +447,9 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
     paragraph_start = text.rfind("\n", 0, metric.start_char) + 1
     own_programme = any(paragraph_start <= p.start_char for p in before)
     refers_back = bool(_REFERS_BACK.search(text, paragraph_start, metric.start_char))
+    # a statement's line items each stand alone: 送温暖支出 covers its own line only
+    statement = bool(_STATEMENT.search(text, segment.start, min(segment.end, segment.start + 80))
+                     or declared_money_unit(text[segment.start:segment.end]))
     case_item = bool(_CASE_ITEM.match(text, paragraph_start))
     candidates = []
     for rank, programme in enumerate(before):
@@ -507,6 +512,7 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
                                              and programme.start_char < lead_end),
             "refers_back": float(refers_back and programme.start_char < paragraph_start),
             # a case of a legal-aid bulletin reports the service line it names
+            "statement_other_line": float(statement and programme.start_char < paragraph_start),
             "case_item": float(case_item),
             "case_item_theme": float(case_item and (repeats == top or programme.start_char < lead_end)),
         })

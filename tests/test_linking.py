@@ -151,3 +151,10 @@ def test_linking_an_item_labelled_with_a_place_names_its_union(char_nlp, label_l
     context = DocContext.build(doc)
     labelled = {name: f["item_label_names_it"] for name, _, f in union_candidates(context, context.metrics[0])}
     assert labelled == {"长沙市总工会": 0.0, "芙蓉区总工会": 1.0}
+
+
+def test_linking_a_statement_line_is_not_covered_by_the_line_above(char_nlp):
+    text = "区总工会2023年经费收支情况\n送温暖支出346,500元\n业务支出94,502元"
+    doc = _doc(char_nlp, text, [("送温暖", "PROGRAM"), ("346,500元", "MONEY"), ("94,502元", "MONEY")])
+    assert _features(doc, "94,502元")["送温暖"]["statement_other_line"] == 1.0
+    assert _features(doc, "346,500元")["送温暖"]["statement_other_line"] == 0.0
