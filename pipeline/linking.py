@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
@@ -109,6 +110,7 @@ class DocContext:
     programme_name_counts: dict[int, Counter[str]] = field(default_factory=dict)
     line_heads: set[int] = field(default_factory=set)  # starts of unions opening a line
     colon_heads: set[int] = field(default_factory=set)  # line heads followed by a colon
+    statements: set[int] = field(default_factory=set)  # starts of segments that are statements
 
     def count(self, prefix: list[int], start: int, end: int) -> int:
         """How many marks of one kind lie in text[start:end]."""
@@ -158,6 +160,9 @@ class DocContext:
                                and (text[u.end_char:u.end_char + 2].lstrip(" \t").startswith(
                                    ("：", ":", "\n")) or not text[u.end_char:].strip())}
         for segment in context.segments:
+            if _STATEMENT.search(text, segment.start, min(segment.end, segment.start + 80)) or (
+                    declared_money_unit(text[segment.start:segment.end])):
+                context.statements.add(segment.start)  # 收支说明, 单位：元
             inside = [u for u in context.unions if segment.start <= u.start_char < segment.end]
             context.segment_unions[segment.start] = inside
             context.segment_programmes[segment.start] = [
@@ -315,18 +320,19 @@ _PLACE_LABEL = re.compile(
     r"([\u4e00-\u9fff]{2,8}?)(?:】|#|——|—|。|[ \t]*\n|[ \t]*[|｜丨])")
 
 
-def place_forms(name: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def place_forms(name: str) -> frozenset[str]:
     """The place a union's name opens with, as an item label writes it:
     林周县总工会 -> 林周县, 林周; 延边朝鲜族自治州总工会 -> 延边州, 延边.
     None for unit unions (集团工会)."""
     base = _MINORITY_AUTONOMY.sub("", _NAME_SUFFIX.sub("", name))
     level = _LEVEL.search(base)
     if not level:
-        return set()
+        return frozenset()
     stem = base[:level.start()]
     last = re.split(r"[省市州盟师]", stem)[-1]
-    return {form for part in (stem, last) if len(part) >= 2
-            for form in (part, part + level.group())}
+    return frozenset(form for part in (stem, last) if len(part) >= 2
+                     for form in (part, part + level.group()))
 
 
 def _item_label(context: DocContext, metric: Mention, segment: ReportSegment) -> str | None:
@@ -363,6 +369,7 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
                             and u.start_char in context.line_heads), None)
     nearest_item = next((u for u in reversed(mentions) if u.end_char <= metric.start_char
                          and u.start_char in context.colon_heads), None)
+
     def name_of(union: Mention | None) -> str | None:
         if union is None:
             return None
@@ -447,9 +454,7 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
     paragraph_start = text.rfind("\n", 0, metric.start_char) + 1
     own_programme = any(paragraph_start <= p.start_char for p in before)
     refers_back = bool(_REFERS_BACK.search(text, paragraph_start, metric.start_char))
-    # a statement's line items each stand alone: 送温暖支出 covers its own line only
-    statement = bool(_STATEMENT.search(text, segment.start, min(segment.end, segment.start + 80))
-                     or declared_money_unit(text[segment.start:segment.end]))
+    statement = segment.start in context.statements
     case_item = bool(_CASE_ITEM.match(text, paragraph_start))
     candidates = []
     for rank, programme in enumerate(before):
@@ -511,8 +516,9 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
             "lead_for_bare_paragraph": float(not own_programme
                                              and programme.start_char < lead_end),
             "refers_back": float(refers_back and programme.start_char < paragraph_start),
-            # a case of a legal-aid bulletin reports the service line it names
+            # a statement's line items each stand alone: 送温暖支出 covers its own line only
             "statement_other_line": float(statement and programme.start_char < paragraph_start),
+            # a case of a legal-aid bulletin reports the service line it names
             "case_item": float(case_item),
             "case_item_theme": float(case_item and (repeats == top or programme.start_char < lead_end)),
         })

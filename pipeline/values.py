@@ -147,16 +147,16 @@ def parse_metric(surface: str) -> MetricValue | None:
             low_value = low[0]
             if not low[2] and not low[3] and high[3]:
                 low_value *= _multiplier(high[3])  # "1-2万元": 万 applies to both
-            return MetricValue(clean_value(low_value), APPROX_RANGE, clean_value(high[0]),
+            return MetricValue(_clean(low_value), APPROX_RANGE, _clean(high[0]),
                                high[2] or low[2])
     one = _parse_one(text)
     if one is None:
         return None
     value, approx, unit, _ = one
-    return MetricValue(clean_value(value), approx, None, unit)
+    return MetricValue(_clean(value), approx, None, unit)
 
 
-def clean_value(value: float) -> float:
+def _clean(value: float) -> float:
     rounded = round(value, 4)
     return int(rounded) if float(rounded).is_integer() else rounded
 
@@ -178,5 +178,5 @@ def read_metric(surface: str, label: str, text: str) -> MetricValue | None:
     if declared is None:
         return value
     scale = 10_000 if declared[1] == "万元" else 1
-    high = None if value.value_high is None else clean_value(value.value_high * scale)
-    return MetricValue(clean_value(value.value * scale), value.approx, high, declared[1])
+    high = None if value.value_high is None else _clean(value.value_high * scale)
+    return MetricValue(_clean(value.value * scale), value.approx, high, declared[1])

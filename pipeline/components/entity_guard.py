@@ -34,7 +34,7 @@ _LEADING_VERB = re.compile(
 # a clause before the name: 四季度，产业工会 -> 产业工会; 马建国（陇原石化公司…工会 -> 陇原…
 _CLAUSE_BEFORE_NAME = re.compile(r"[，,：:；;—－]|[（(](?=[^）)]*$)")
 # a description, not a name: 一家外资电子厂的工会, 深圳一家银行分行的工会
-_DESCRIBED_UNION = re.compile(r"的分?工[会會]$|^一[家个所]")
+_DESCRIBED_UNION = re.compile(r"的分?工会$|^一[家个所]")  # processing text: simplified
 # a verb inside a "name" makes it a clause: 口岸货车司机收到工会
 _CLAUSE_VERB = re.compile(r"收到|获得|得到|来自|感谢|走进|送来|送上|送去|发放|慰问|看望|开展|组织|举办|参加|加入"
                           r"|(?<=[\u4e00-\u9fff])当(?!涂|阳|雄|代)")  # 电商公司当工会主席
@@ -118,10 +118,10 @@ def _programme_name_only(span: Span, doc_text: str) -> Span | None:
     level = _LEVEL_BEFORE_TITLE.match(span.text)
     if level:
         span = _strip_leading(span, level.end())
+        if span is None:
+            return None
     place = _place_before_programme(span.text.replace("\n", ""))
-    if place and span is not None:
-        span = _strip_leading(span, place)
-    return span
+    return _strip_leading(span, place) if place else span
 
 
 def _place_before_programme(text: str) -> int:

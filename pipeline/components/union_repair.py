@@ -34,7 +34,7 @@ _UNIT_UNION_RE = re.compile(
 # the unit word alone, or a kind of unit: 集团工会, 基层学校工会, 分公司工会
 _GENERIC_UNIT = re.compile(r"^(?:基层|企业|各级|本单位|单位|所属|下属|分公司|站段|车间|部门|学校)?"
                            r"(?:公司|集团|厂|矿|局|院|校|中心|部|分)?分?工会")
-_OWN_COMMITTEE = re.compile(r"(?:工作|工作\n)?委\n?员\n?会|(?:工作|工作\n)?委\n?員\n?會")
+_OWN_COMMITTEE = re.compile(r"(?:工作\n?)?委\n?员\n?会")  # processing text: simplified
 _COMMITTEE = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?委员会")
 # a name does not run across another union or a joining word
 _NOT_IN_NAME = re.compile(r"工会|联合|和|与|及|向|为|在|对|由|经|把|将|从")
@@ -152,7 +152,7 @@ def _extend_committees(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
         # a union's own committee is its full name (市直机关工会 + 工作委员会);
         # no gold UNION in the corpus stops before one
         own = _OWN_COMMITTEE.match(text, ent.end_char)
-        if ent.label_ == "UNION" and ent.text.endswith(("工会", "工會")) and own:
+        if ent.label_ == "UNION" and ent.text.endswith("工会") and own:
             longer = doc.char_span(ent.start_char, own.end(), label="UNION")
             if _clear_of_others(longer, ent, ents):
                 ents[index] = longer
