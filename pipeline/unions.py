@@ -24,7 +24,10 @@ def fold_union_name(name: str) -> str:
     """Simplified characters, no quotes or spaces, 工联会 spelled out: the form
     names are compared in."""
     folded = re.sub(r"\s+", "", _QUOTES.sub("", normalize_text(name).text))  # OCR line breaks too
-    return folded[:-3] + "工会联合会" if folded.endswith("工联会") else folded
+    if folded.endswith("工联会"):
+        return folded[:-3] + "工会联合会"
+    # 市直机关工会工委: the working committee's usual abbreviation
+    return folded[:-2] + "工作委员会" if folded.endswith("工会工委") else folded
 
 
 _UNIT_WORDS = ("集团", "公司", "厂", "矿", "院", "局", "校")
@@ -91,7 +94,7 @@ def union_names_match(predicted: str, gold: str) -> bool:
 
 
 
-_SUFFIX = re.compile(r"(总工会|工会联合会|联合工会|工会委员会|工会)$")
+_SUFFIX = re.compile(r"(总工会|工会联合会|联合工会|工会工作委员会|工会委员会|工会)$")
 
 
 def _is_subsequence(short: str, long: str) -> int:
@@ -108,7 +111,7 @@ def _is_subsequence(short: str, long: str) -> int:
 _COMMITTEE_OF = re.compile(r"^中国.{2,8}?工会(.{2,}?)委员会$")
 _LEGAL_FORM = re.compile(r"集团|有限|责任|股份|公司|控股|劳动者|[（）()]")
 _LEVEL_WORD = re.compile(r"(省|市|县|区|州|镇|乡|街道|旗|盟)")
-_COMPATIBLE = {"工会": "g", "总工会": "g", "工会委员会": "g", "联合工会": "l", "工会联合会": "f"}
+_COMPATIBLE = {"工会": "g", "总工会": "g", "工会委员会": "g", "工会工作委员会": "g", "联合工会": "l", "工会联合会": "f"}
 
 
 def same_union(a: str, b: str) -> bool:
@@ -146,4 +149,9 @@ def same_union(a: str, b: str) -> bool:
     # or a unit of its own (包钢集团 / 包钢（集团）稀土钢板材公司); a company's
     # legal form may follow (中建三局 / 中建三局集团有限公司)
     rest = longer[end:]
+    if not _LEVEL_WORD.search(shorter) and _LEVEL_WORD.fullmatch(rest[-1:]) and not \
+            _LEVEL_WORD.search(rest[:-1]):
+        # a bare name for the full one with its own level at the end:
+        # 前海总工会 / 深圳市前海深港现代服务业合作区总工会, 大瑶总工会 / 大瑶镇总工会
+        return True
     return not _LEVEL_WORD.search(rest) and len(_LEGAL_FORM.sub("", rest)) < 2

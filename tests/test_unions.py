@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.unions import is_short_form, resolve_union, same_union, union_names_match
+from pipeline.unions import fold_union_name, is_short_form, resolve_union, same_union, union_names_match
 
 
 @pytest.mark.parametrize("mention,full,expected", [
@@ -49,6 +49,10 @@ def test_is_short_form(name, expected):
     ("望京街道工会", "朝阳区望京街道总工会", True),
     ("南昌新就业形态联合工会", "南昌市新就业形态劳动者联合工会", True),
     ("东街街道工会联合会", "福州市鼓楼区东街街道工会联合会", True),
+    ("市直机关工会工委", "厦门市直机关工会工作委员会", True),  # 工委 abbreviates
+    ("前海总工会", "深圳市前海深港现代服务业合作区总工会", True),  # a bare name, its own level
+    ("大瑶总工会", "浏阳市大瑶镇总工会", True),
+    ("浏阳总工会", "浏阳市大瑶镇总工会", False),  # a town below the city
     ("深圳市总工会", "深圳市快递行业联合工会", False),
     ("浏阳市总工会", "浏阳市大瑶镇总工会", False),
     ("镇赉县总工会", "镇赉县职业技术教育中心工会", False),
@@ -59,4 +63,4 @@ def test_is_short_form(name, expected):
     ("中国海员建设工会海南港航控股有限公司委员会", "港航控股公司工会", True),
 ])
 def test_same_union(a, b, expected):
-    assert same_union(a, b) is expected
+    assert same_union(fold_union_name(a), fold_union_name(b)) is expected

@@ -30,7 +30,9 @@ _LEADING_VERB = re.compile(
     r"|推动|指导|会同|配合|联系|委托|前往|来到|慰问|看望|走访|联合|联手|协同|对接|驻"
     # (no gold name opens with these either; 当, 经, 向 and 和 open place names:
     # 当雄县, 经开区, 向阳区, 和龙市)
-    r"|按照|根据|访|据|我当|我们|我|为|在|给|让|请|对)")
+    r"|按照|根据|访|据|我当|我们|我|为|在|给|让|请|对"
+    # a source line or a count of new bodies: 摘自…总工会, 新建…联合工会 (新建区 is a place)
+    r"|摘自|转自|新组建|组建|新成立|成立|新选出|选出|新建(?!区))")
 # a clause before the name: 四季度，产业工会 -> 产业工会; 马建国（陇原石化公司…工会 -> 陇原…
 _CLAUSE_BEFORE_NAME = re.compile(r"[，,：:；;—－]|[（(](?=[^）)]*$)")
 # a description, not a name: 一家外资电子厂的工会, 深圳一家银行分行的工会

@@ -124,6 +124,10 @@ def test_components_linker_scorer_keys(char_nlp):
     ("到区职工服务中心一楼咨询", "职工服务中心", "PROGRAM", None),  # a venue
     ("并叮嘱中铁建工集团项目", "叮嘱中铁建工集团", "ORG", "中铁建工集团"),  # a verb before it
     ("联合工会发放", "联合工会", "UNION", "联合工会"),
+    ("（摘自北京经济技术开发区总工会工作报告）", "摘自北京经济技术开发区总工会", "UNION",
+     "北京经济技术开发区总工会"),  # a source line
+    ("新建儋州市快递行业联合工会等", "新建儋州市快递行业联合工会", "UNION", "儋州市快递行业联合工会"),
+    ("新建区总工会组织", "新建区总工会", "UNION", "新建区总工会"),  # a district of Nanchang
     ("新建楼宇联合工会3个", "楼宇联合工会", "UNION", None),  # a kind counted
     ("四季度，产业工会将", "四季度，产业工会", "UNION", "产业工会"),  # a clause before it
     ("天心区——天心区总工会与", "天心区——天心区总工会", "UNION", "天心区总工会"),  # a label
