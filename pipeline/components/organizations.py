@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicon import places_by_start
+from ..lexicon import load_lexicon, place_names, places_by_start
 from ..names import NAME_STOP, name_start
 from .base import take_over
 
@@ -31,6 +31,39 @@ _UNION_AHEAD = re.compile(r"[\u4e00-\u9fff（）]{0,14}?(?:工会|工联会)")
 def _proper(name: str) -> bool:
     return name.startswith(_NATIONAL) or bool(_LEGAL_FORM.search(name)) or any(
         name.startswith(place) for place in places_by_start().get(name[:2], []))
+
+
+# the names a list gives as examples of a kind of body: 为岳阳林纸、巴陵石化等18家
+#重点企业, 走进华为、比亚迪等企业, e代驾、滴滴代驾等平台
+_LISTED_ITEM = r"[^\s、，,。；;：:“”\"（）()\n等和与及]{2,26}"
+_LISTED_BODIES = re.compile(
+    rf"(?P<items>{_LISTED_ITEM}(?:、{_LISTED_ITEM})*)等(?:[\d一二两三四五六七八九十百余多]+[家个所])?"
+    r"(?:重点|大型|民营|国有|骨干|规上|非公|外资|新业态)?(?:企业|单位|平台|楼宇|公司|商场|市场"
+    r"|高校|银行|酒店|医院)")
+# a place or a stretch of land is not a body (南港工业区, 中央大街, 亚龙湾)
+_PLACE_LIKE = re.compile(r"(?:区|县|市|镇|乡|村|街|路|山|湾|湖|岛|港|园区|片区|新城)$")
+
+
+def listed_bodies(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the names listed as examples of a kind of body (…等企业).
+    A name is read back to the nearest word that cannot be inside one; it has
+    three characters or more, or is a platform of the lexicon (美团), so that
+    the kinds of industry a list may give (石化、造纸等企业) stay out."""
+    platforms = set(load_lexicon().organizations)
+    found = []
+    for match in _LISTED_BODIES.finditer(text):
+        position = match.start("items")
+        for item in match.group("items").split("、"):
+            end = position + len(item)
+            start = name_start(text, end, NAME_STOP, reach=len(item))
+            position = end + 1
+            if start is None:
+                continue
+            name = text[start:end]
+            if (len(name) >= 3 or name in platforms) and not _PLACE_LIKE.search(name) \
+                    and "工会" not in name and name not in place_names(with_stems=True):
+                found.append((start, end))
+    return found
 
 
 def organization_names(text: str) -> list[tuple[int, int]]:
@@ -63,7 +96,8 @@ class OrganizationNames:
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         changed = False
-        for start, end in organization_names(doc._.processing_text):
+        text = doc._.processing_text
+        for start, end in organization_names(text) + listed_bodies(text):
             span = doc.char_span(start, end, label="ORG")
             placed = take_over(span, ents, "ORG") if span is not None else None
             if placed is not None:

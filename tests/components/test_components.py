@@ -306,6 +306,11 @@ def test_components_union_repair_reads_a_place_led_name_after_a_preposition(char
     ("组织大连医科大学附属第一医院专家义诊", ["大连医科大学附属第一医院"]),  # the longest
     ("向烟台海港物流集团有限公司工会拨付", []),  # a union's name
     ("全市中小学教师", []),  # no proper name
+    ("为岳阳林纸、巴陵石化等18家重点企业送去水饺", ["岳阳林纸", "巴陵石化"]),  # listed examples
+    # two characters outside the platform lexicon could be a kind (石化), not a name
+    ("组织港籍职工走进华为、比亚迪等企业参访", ["比亚迪"]),
+    ("在星海路、中央大街等楼宇周边", []),  # places, not bodies
+    ("向石化、造纸等企业", []),  # kinds of industry
 ])
 def test_components_organization_names(char_nlp, text, expected):
     component = char_nlp.add_pipe("union_ie_organizations")
