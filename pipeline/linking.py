@@ -180,7 +180,10 @@ class DocContext:
             if not lead and inside and inside[0] not in content and (
                     not content or content[0].start_char > first_metric):
                 content = [inside[0], *content]
-            subject_span = (lead or content or inside or [None])[0]
+            # the lead's first union that is not the object of another's act
+            # (为落实北京市总工会关于…的要求，北京市朝阳区总工会定于…)
+            acting = [u for u in (lead or content) if not _is_object(text, u)]
+            subject_span = (acting or lead or content or inside or [None])[0]
             subject = None
             if subject_span is not None:
                 subject = resolve_union(subject_span.text, full)
@@ -205,6 +208,17 @@ class DocContext:
             if segment.start <= position < segment.end:
                 return segment
         return self.segments[-1]
+
+
+_COMPLIED_WITH = re.compile(r"(?:落实|按照|根据|贯彻|响应|依据|遵照|在)[“\"]?$")
+_ITS_DOCUMENT = re.compile(r"(?:关于|的(?:要求|部署|安排|通知|指导|支持|号召|统一))")
+
+
+def _is_object(text: str, union: Mention) -> bool:
+    """Whether a union is named as the one whose call is followed (为落实
+    市总工会关于…, 在省总工会的指导下), not as the actor."""
+    return bool(_COMPLIED_WITH.search(text, max(0, union.start_char - 3), union.start_char)
+                and _ITS_DOCUMENT.match(text, union.end_char))
 
 
 def _is_metadata(text: str, union: Mention) -> bool:

@@ -31,9 +31,9 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     parser.add_argument("--output", type=Path, default=ROOT / "training" / "output" / "linkers")
     parser.add_argument("--C", type=float, default=1.0)
-    parser.add_argument("--boosted", action="store_true",
-                        help="boosted trees for the programme linker instead of the "
-                             "logistic regression (see BoostedPairClassifier)")
+    parser.add_argument("--logistic", action="store_true",
+                        help="a logistic regression for the programme linker instead of "
+                             "the boosted trees (see BoostedPairClassifier)")
     parser.add_argument("--cv", type=int, default=0, metavar="K",
                         help="K-fold cross-validation by report over train+dev (gold "
                              "entities); prints F1 per linker and threshold, writes nothing")
@@ -43,12 +43,12 @@ def main() -> None:
     dev = reports_to_docs(nlp, read_jsonl(args.corpus / "dev.jsonl")).docs
     if args.cv:
         print(json.dumps(cross_validate(train + dev, args.cv, C=args.C,
-                                        boosted=args.boosted), indent=2))
+                                        boosted=not args.logistic), indent=2))
         return
     union_model, union_info = train_union_linker(train, dev, C=args.C)
-    threshold = cv_threshold(train + dev, C=args.C, boosted=args.boosted)
+    threshold = cv_threshold(train + dev, C=args.C, boosted=not args.logistic)
     programme_model, threshold, programme_info = train_programme_linker(
-        train, dev, C=args.C, boosted=args.boosted, threshold=threshold)
+        train, dev, C=args.C, boosted=not args.logistic, threshold=threshold)
     args.output.mkdir(parents=True, exist_ok=True)
     srsly.write_json(args.output / "union_linker.json", union_model.to_dict())
     linker = ProgrammeLinker(nlp, threshold=threshold)

@@ -83,12 +83,12 @@ class ProgrammeLinker(PredictPipe):
         path.mkdir(parents=True, exist_ok=True)
         srsly.write_json(path / "model.json", self._serialized())
         if isinstance(self.model, BoostedPairClassifier):
-            (path / "model.pkl").write_bytes(self.model.to_bytes())
+            (path / "trees.npz").write_bytes(self.model.to_bytes())
 
     def from_disk(self, path, *, exclude=tuple()) -> "ProgrammeLinker":
         path = Path(path)
         if (path / "model.json").exists():
-            boosted = (path / "model.pkl").read_bytes() if (path / "model.pkl").exists() else None
+            boosted = (path / "trees.npz").read_bytes() if (path / "trees.npz").exists() else None
             self._restore(srsly.read_json(path / "model.json"), boosted)
         return self
 
