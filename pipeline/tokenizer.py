@@ -40,7 +40,7 @@ _VERB_BEFORE_NAME = re.compile(
     r"|(?<=[和与及])(?=[省市县区州]总)|(?<=工会)(?=同)|(?=厅机关)"
     # 命名|楚雄州…, not 命名楚雄州; a company after a joint verb
     # (联合|美的集团工会, not 联合美|的)
-    r"|(?<=命名)|(?<=联合|会同|携手)(?=[\u4e00-\u9fff]{2,6}(?:集团|公司|银行|医院))")
+    r"|(?<=命名)|(?<=联合|会同|携手)(?=[\u4e00-\u9fff]{2,6}(?:集团|公司|银行|医院|港))")
 # a name's own last word before the verb that follows it: 支行|为 (not 支|行为),
 # 文化宫|场馆, 县一高|一名 (not 高一), 职权联|共有 (not 联共)
 _NAME_END_BEFORE_VERB = re.compile(
@@ -49,10 +49,15 @@ _NAME_END_BEFORE_VERB = re.compile(
     # a conjunction after a union before a body of one level: 总工会和|县教育局
     r"|(?<=工会[和与])(?=[省市县区])"
     # a short form after a word that ends in its first character: 春运|局工会, 据|局工会
-    r"|(?=局工会)")
+    r"|(?=局工会)"
+    # a school's short name before a list's 等: 合肥八中|等 (not 中等)
+    r"|(?<=[一二三四五六七八九十]中)(?=等)"
+    # a source line's verb before the outlet: 转自|台海网 (not 转自台)
+    r"|(?<=转自|来自|摘自)")
 # and a short form to the verb after it (省总|下拨 for 省|总下拨)
 _SHORT_FORM_BEFORE_VERB = re.compile(
-    r"(?<=[省市县区州旗]总)(?=下拨|拨付|指派|本级|投入|组织|联合|牵头|统筹|统一|基层|为|向|将|在|对|把|从|与|和|还|也|已|共)")
+    r"(?<=[省市县区州旗]总)(?=下拨|拨付|指派|本级|投入|组织|联合|牵头|统筹|统一|基层|为|向|将|在|对|把|从|与|和|还|也|已|共"
+    r"|负责)")
 
 
 class ReportTokenizer(ChineseTokenizer):

@@ -34,7 +34,8 @@ _LEADING_VERB = re.compile(
     # a source line or a count of new bodies: 摘自…总工会, 新建…联合工会 (新建区 is a place)
     r"|摘自|转自|新组建|组建|新成立|成立|新选出|选出|新建(?!区)"
     # a verb before a listed body: 覆盖长安汽车, 吸纳顺丰速运, 招募天津职业技术师范大学
-    r"|覆盖|吸纳|招募|围绕|引入|送往|进入|接回)")
+    r"|覆盖|吸纳|招募|围绕|引入|送往|进入|接回"
+    r"|看)")  # a headline's 看自治区总工会如何… (no place opens with 看)
 # a clause before the name: 四季度，产业工会 -> 产业工会; 马建国（陇原石化公司…工会 -> 陇原…
 _CLAUSE_BEFORE_NAME = re.compile(r"[，,：:；;—－]|[（(](?=[^）)]*$)")
 # a description, not a name: 一家外资电子厂的工会, 深圳一家银行分行的工会
