@@ -86,8 +86,9 @@ def _fit(data: PairData, C: float = 1.0, boosted: bool = False
     return PairClassifier().fit(data.features, data.labels, C=C)
 
 
-def train_union_linker(train: list[Doc], dev: list[Doc], C: float = 1.0) -> tuple[PairClassifier, dict]:
-    model = _fit(union_pairs(train), C=C)
+def train_union_linker(train: list[Doc], dev: list[Doc], C: float = 1.0, boosted: bool = False
+                       ) -> tuple[PairClassifier | BoostedPairClassifier, dict]:
+    model = _fit(union_pairs(train), C=C, boosted=boosted)
     dev_data = union_pairs(dev)
     tp, fp, fn = choose_best(dev_data, model.predict_proba(dev_data.features), 0.0)
     rule = choose_best(dev_data, [f["is_subject"] for f in dev_data.features], 0.0)
@@ -129,7 +130,8 @@ def train_programme_linker(train: list[Doc], dev: list[Doc], C: float = 1.0,
 def cross_validate(docs: list[Doc], folds: int = 5, C: float = 1.0, boosted: bool = False,
                    thresholds: tuple[float, ...] = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
                    ) -> dict[str, float]:
-    """K-fold (by report, fixed order) F1 of both linkers on gold entities.
+    """K-fold (by report, fixed order) F1 of both linkers on gold entities,
+    both boosted trees or both logistic regressions.
 
     Pairs of all folds are pooled before scoring, so every metric counts once.
     """
@@ -138,7 +140,7 @@ def cross_validate(docs: list[Doc], folds: int = 5, C: float = 1.0, boosted: boo
     for fold in range(folds):
         train = [d for i, d in enumerate(docs) if i % folds != fold]
         held = [d for i, d in enumerate(docs) if i % folds == fold]
-        model = _fit(union_pairs(train), C=C)
+        model = _fit(union_pairs(train), C=C, boosted=boosted)
         held_data = union_pairs(held)
         for i, n in enumerate(choose_best(held_data, model.predict_proba(held_data.features), 0.0)):
             union_counts[i] += n

@@ -15,11 +15,9 @@ import shutil
 from pathlib import Path
 
 import spacy
-import srsly
 
 from pipeline.lexicon import DATA, read_patterns
 from pipeline.loading import DEFAULT_MODEL, save_pipeline
-from pipeline.pair_classifier import PairClassifier
 
 ROOT = Path(__file__).resolve().parent.parent
 PATTERNS = DATA / "patterns" / "entity_ruler.jsonl"
@@ -50,7 +48,7 @@ def main() -> None:
     nlp.add_pipe("union_ie_entity_guard", name="union_ie_entity_guard_final")
     nlp.add_pipe("union_ie_union_repair")
     union_linker = nlp.add_pipe("union_ie_union_linker")
-    union_linker.model = PairClassifier.from_dict(srsly.read_json(args.linkers / "union_linker.json"))
+    union_linker.from_disk(args.linkers / "union_linker")
     programme_linker = nlp.add_pipe("union_ie_programme_linker")
     programme_linker.from_disk(args.linkers / "programme_linker")
     nlp.add_pipe("union_ie_records")

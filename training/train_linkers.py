@@ -10,9 +10,8 @@ import argparse
 import json
 from pathlib import Path
 
-import srsly
-
 from pipeline.components.programme_linker import ProgrammeLinker
+from pipeline.components.union_linker import UnionLinker
 from pipeline.corpus import read_jsonl
 from pipeline.gold import reports_to_docs
 from pipeline.linker_training import (
@@ -32,8 +31,8 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "training" / "output" / "linkers")
     parser.add_argument("--C", type=float, default=1.0)
     parser.add_argument("--logistic", action="store_true",
-                        help="a logistic regression for the programme linker instead of "
-                             "the boosted trees (see BoostedPairClassifier)")
+                        help="logistic regressions for both linkers instead of the "
+                             "boosted trees (see BoostedPairClassifier)")
     parser.add_argument("--cv", type=int, default=0, metavar="K",
                         help="K-fold cross-validation by report over train+dev (gold "
                              "entities); prints F1 per linker and threshold, writes nothing")
@@ -45,12 +44,14 @@ def main() -> None:
         print(json.dumps(cross_validate(train + dev, args.cv, C=args.C,
                                         boosted=not args.logistic), indent=2))
         return
-    union_model, union_info = train_union_linker(train, dev, C=args.C)
+    union_model, union_info = train_union_linker(train, dev, C=args.C, boosted=not args.logistic)
     threshold = cv_threshold(train + dev, C=args.C, boosted=not args.logistic)
     programme_model, threshold, programme_info = train_programme_linker(
         train, dev, C=args.C, boosted=not args.logistic, threshold=threshold)
     args.output.mkdir(parents=True, exist_ok=True)
-    srsly.write_json(args.output / "union_linker.json", union_model.to_dict())
+    union_linker = UnionLinker(nlp)
+    union_linker.model = union_model
+    union_linker.to_disk(args.output / "union_linker")
     linker = ProgrammeLinker(nlp, threshold=threshold)
     linker.model = programme_model
     linker.to_disk(args.output / "programme_linker")

@@ -1,7 +1,8 @@
 """Union linker: every metric gets the union whose work it reports (UNION_OF).
 
 Candidates are the distinct unions of the metric's report (short forms
-resolved to the full name meant); a trained PairClassifier picks one. Without
+resolved to the full name meant); a trained pair classifier (boosted trees,
+or a logistic regression) picks one. Without
 trained weights, or with ``use_model = false``, the rule baseline picks the
 report's subject union.
 """
@@ -15,7 +16,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 
 from ..linking import DocContext, union_candidates
-from ..pair_classifier import PairClassifier
+from ..pair_classifier import BoostedPairClassifier, PairClassifier
 from ..relation_scoring import score_relations
 from .base import PredictPipe
 
@@ -64,22 +65,38 @@ class UnionLinker(PredictPipe):
     def score(self, examples: Iterable[Example], **kwargs) -> dict:
         return score_relations(examples, "UNION_OF")
 
+    def _serialized(self) -> dict:
+        if isinstance(self.model, BoostedPairClassifier):
+            return {"kind": "boosted"}
+        return {"kind": "logistic", **self.model.to_dict()}
+
+    def _restore(self, data: dict, boosted: bytes | None) -> None:
+        if data.get("kind") == "boosted" and boosted is not None:
+            self.model = BoostedPairClassifier.from_bytes(boosted)
+        else:
+            self.model = PairClassifier.from_dict(data)
+
     def to_disk(self, path, *, exclude=tuple()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "model.json", self.model.to_dict())
+        srsly.write_json(path / "model.json", self._serialized())
+        if isinstance(self.model, BoostedPairClassifier):
+            (path / "trees.npz").write_bytes(self.model.to_bytes())
 
     def from_disk(self, path, *, exclude=tuple()) -> "UnionLinker":
-        model_path = Path(path) / "model.json"
-        if model_path.exists():
-            self.model = PairClassifier.from_dict(srsly.read_json(model_path))
+        path = Path(path)
+        if (path / "model.json").exists():
+            boosted = (path / "trees.npz").read_bytes() if (path / "trees.npz").exists() else None
+            self._restore(srsly.read_json(path / "model.json"), boosted)
         return self
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:
-        return srsly.json_dumps(self.model.to_dict()).encode("utf-8")
+        boosted = self.model.to_bytes() if isinstance(self.model, BoostedPairClassifier) else b""
+        return srsly.msgpack_dumps({"config": self._serialized(), "boosted": boosted})
 
     def from_bytes(self, data: bytes, *, exclude=tuple()) -> "UnionLinker":
-        self.model = PairClassifier.from_dict(srsly.json_loads(data))
+        state = srsly.msgpack_loads(data)
+        self._restore(state["config"], state["boosted"] or None)
         return self
 
 

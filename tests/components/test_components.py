@@ -172,6 +172,20 @@ def test_components_boosted_programme_linker_round_trip(char_nlp, tmp_path):
     assert all((p > 0.5) == bool(y) for p, y in zip(probabilities, labels))
 
 
+def test_components_boosted_union_linker_round_trip(char_nlp, tmp_path):
+    from pipeline.pair_classifier import BoostedPairClassifier
+
+    features = [{"is_subject": float(i % 2), "log_chars": float(i % 5)} for i in range(60)]
+    labels = [i % 2 for i in range(60)]
+    linker = char_nlp.add_pipe("union_ie_union_linker")
+    linker.model = BoostedPairClassifier().fit(features, labels)
+    char_nlp.to_disk(tmp_path)
+    loaded = spacy.load(tmp_path).get_pipe("union_ie_union_linker")
+    assert loaded.model.predict_proba(features) == linker.model.predict_proba(features)
+    restored = char_nlp.get_pipe("union_ie_union_linker").from_bytes(linker.to_bytes())
+    assert restored.model.predict_proba(features) == linker.model.predict_proba(features)
+
+
 @pytest.mark.parametrize("text,expected", [
     ("他们的“夏送清凉”慰问活动", []),  # 慰问 stands between: not the head cue
     ("开展“夏送清凉”活动", ["夏送清凉"]),
