@@ -37,7 +37,9 @@ def metric_regex() -> re.Pattern[str]:
     # Chinese numerals: a numeral string that starts with a digit word
     # (一百二十, 两千, 三), never 一 alone (an article) nor a bare 万/千 (千家万户);
     # 百/千/万 alone only after 上 or an approximator (上千, 近百).
-    chinese = (rf"(?:[一二两三四五六七八九十][一{_CN_DIGIT}]+|[二两三四五六七八九十]"
+    # A lone 二 counts nothing: counts say 两 (二次救助, 二期工程, 第一、二批 are
+    # ordinals), and a congress's session is no count (三届五次全委会).
+    chinese = (rf"(?<!届)(?:[一二两三四五六七八九十][一{_CN_DIGIT}]+|[两三四五六七八九十]"
                rf"|上[百千万]|(?<=[近约逾超])[百千万])")
     number = rf"(?:{arabic}|{chinese})(?:余|多)?"
     groups = []

@@ -171,6 +171,9 @@ def _splits_a_union_word(text: str, start: int, end: int) -> bool:
     return any(m.start() < junction < m.end() for m in _UNION_WORD.finditer(left + right))
 
 
+_INNER_SPACE = re.compile(r"[ \u3000\t]")  # headlines, list items and table rows have them
+
+
 def _strip_lead(line: str) -> str:
     """The line without a leading 本报讯-style lead and the space after it."""
     for lead in _REPORT_LEADS:
@@ -209,8 +212,11 @@ def normalize_text(raw: str) -> NormalizedText:
         joinable = (
             width
             and len(line) >= min_line
-            and (len(line) >= full_line or " " not in _strip_lead(line))
+            and (len(line) >= full_line or not _INNER_SPACE.search(_strip_lead(line)))
             and not (blank_line and (after.isdigit() or after in _BULLETS))
+            # a table row ends in its figure: "收入合计　19,337,755.50" + a blank
+            # line + "支出部分" is two blocks, not "19,337,755.50支"
+            and not (blank_line and before.isdigit())
             and not (blank_line and _HEADLINE_SPACE.search(line))
             and not folded.startswith(_REPORT_LEADS, end)
             and before not in _SENTENCE_END

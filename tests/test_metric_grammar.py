@@ -33,6 +33,8 @@ def test_metric_grammar_finds(raw, expected):
     "第一家", "三等奖", "三种精神", "“两节”期间", "一线职工", "一家汽车销售企业",
     "拨打12351热线", "培训3个月", "党的二十大", "第3期", "五一劳动奖章",
     "三组织联动", "凯里市三棵树镇",
+    "缩短至5个工作日", "加快6个百分点",  # durations and percentage points
+    "实施二次救助", "二期工程", "第一、二批", "三届五次全委会",  # ordinals
 ])
 def test_metric_grammar_ignores_non_metrics(raw):
     assert _found(raw) == []

@@ -102,3 +102,9 @@ def test_normalize_keeps_the_rows_of_a_statement_in_a_column_page():
 def test_normalize_keeps_a_label_headline_apart_from_its_item():
     page = COLUMNS + "沂水县：电商课堂开到村头\n沂水县总工会联合县商务局开办培训班4期。\n"
     assert "开到村头\n沂水县总工会" in normalize_text(page).text
+
+
+def test_normalize_keeps_a_table_row_apart_from_the_block_after_a_blank_line():
+    rows = "收入合计　19,337,755.50\n\n支出部分\n1. 职工活动支出　8,000.00\n"
+    text = normalize_text(COLUMNS + rows).text
+    assert "19,337,755.50\n支出部分" in text
