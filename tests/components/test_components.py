@@ -111,6 +111,7 @@ def test_components_linker_scorer_keys(char_nlp):
     ("深入一线", "一线", "COUNT", None),  # no number to read
     ("明年市机械冶金建材工会将", "明年市机械冶金建材工会", "UNION", "市机械冶金建材工会"),
     ("满洲里：口岸货车司机收到工会“暖心包”", "口岸货车司机收到工会", "UNION", None),  # a clause
+    ("“要不是工会，这钱还拿不回来。”", "要不是工会", "UNION", None),  # a worker's words
     ("东街街道工联会：小阵地", "东街街道工联会", "UNION", "东街街道工联会"),
     ("半年成绩单丨叙州区总工会上半年", "半年成绩单丨叙州区总工会", "UNION", "叙州区总工会"),  # a column title
     ("由集团公司和集团工会承担", "集团公司和集团工会", "UNION", "集团工会"),  # two bodies
