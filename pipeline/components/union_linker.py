@@ -40,14 +40,18 @@ class UnionLinker(PredictPipe):
     def predict(self, doc: Doc) -> list[dict]:
         context = DocContext.of(doc)
         relations = []
-        for metric in context.metrics:
-            candidates = union_candidates(context, metric)
+        per_metric = [(m, union_candidates(context, m)) for m in context.metrics]
+        pairs = [f for _, candidates in per_metric for _, _, f in candidates]
+        if self.use_model and self.model.is_trained:
+            all_scores = self.model.predict_proba(pairs) if pairs else []  # one call per Doc
+        else:
+            all_scores = [f["is_subject"] for f in pairs]
+        offset = 0
+        for metric, candidates in per_metric:
+            scores = all_scores[offset:offset + len(candidates)]
+            offset += len(candidates)
             if not candidates:
                 continue
-            if self.use_model and self.model.is_trained:
-                scores = self.model.predict_proba([f for _, _, f in candidates])
-            else:
-                scores = [f["is_subject"] for _, _, f in candidates]
             best = max(range(len(candidates)), key=lambda i: scores[i])
             name, mention, _ = candidates[best]
             child = fullest_mention(context, name, metric.start_char) or mention
