@@ -92,6 +92,8 @@ def repair_unions(doc: Doc) -> None:
         follow = _ORG_UNION.match(text, ent.end_char)
         if ent.label_ == "ORG" and follow:
             union = doc.char_span(ent.start_char, follow.end(), label="UNION")
+            # not across a verb: 法院 + 设立工会调解工作室 is no union of the court
+            union = guard_entity(union, text) if union is not None else None
             if _clear_of_others(union, ent, ents):
                 ents[index] = union
     ents = _repair_unit_unions(doc, text, ents)

@@ -112,6 +112,7 @@ def test_components_linker_scorer_keys(char_nlp):
     ("明年市机械冶金建材工会将", "明年市机械冶金建材工会", "UNION", "市机械冶金建材工会"),
     ("满洲里：口岸货车司机收到工会“暖心包”", "口岸货车司机收到工会", "UNION", None),  # a clause
     ("“要不是工会，这钱还拿不回来。”", "要不是工会", "UNION", None),  # a worker's words
+    ("在山南市中级人民法院设立工会调解工作室", "山南市中级人民法院设立工会", "UNION", None),
     ("东街街道工联会：小阵地", "东街街道工联会", "UNION", "东街街道工联会"),
     ("半年成绩单丨叙州区总工会上半年", "半年成绩单丨叙州区总工会", "UNION", "叙州区总工会"),  # a column title
     ("由集团公司和集团工会承担", "集团公司和集团工会", "UNION", "集团工会"),  # two bodies
@@ -305,6 +306,14 @@ def test_components_union_repair_reads_a_national_union_committee(char_nlp):
     assert [e.text for e in repair(doc).ents] == ["中国海员建设工会海南港航控股有限公司委员会"]
     doc.ents = [doc.char_span(0, 8, label="UNION"), doc.char_span(8, 21, label="ORG")]
     assert [e.text for e in repair(doc).ents] == ["中国海员建设工会海南港航控股有限公司委员会"]
+
+
+def test_components_union_repair_joins_no_organization_to_a_union_across_a_verb(char_nlp):
+    repair = char_nlp.add_pipe("union_ie_union_repair")
+    text = "在山南市中级人民法院设立工会调解工作室"
+    doc = char_nlp.make_doc(text)
+    doc.ents = [doc.char_span(1, 10, label="ORG")]
+    assert [(e.text, e.label_) for e in repair(doc).ents] == [("山南市中级人民法院", "ORG")]
 
 
 def test_components_union_repair_reads_a_place_led_name_after_a_preposition(char_nlp):
