@@ -1,6 +1,12 @@
 import pytest
 
-from pipeline.unions import fold_union_name, is_short_form, resolve_union, same_union, union_names_match
+from pipeline.unions import (
+    fold_union_name,
+    is_short_form,
+    resolve_union,
+    same_union,
+    union_names_match,
+)
 
 
 @pytest.mark.parametrize("mention,full,expected", [
