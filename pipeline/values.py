@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .metric_grammar import declared_money_unit
 from .normalize import normalize_text
 
 APPROX_MORE, APPROX_NEARLY, APPROX_ABOUT, APPROX_RANGE = "more", "nearly", "about", "range"
@@ -172,8 +173,6 @@ def read_metric(surface: str, label: str, text: str) -> MetricValue | None:
     value = parse_metric(surface)
     if value is None or value.unit or label != "MONEY" or _MULTIPLIED.search(surface):
         return value
-    from .metric_grammar import declared_money_unit
-
     declared = declared_money_unit(text)
     if declared is None:
         return value

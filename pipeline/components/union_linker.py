@@ -8,17 +8,15 @@ report's subject union.
 """
 
 from collections.abc import Iterable
-from pathlib import Path
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.training import Example
 
 from ..linking import DocContext, union_candidates
-from ..pair_classifier import BoostedPairClassifier, PairClassifier
+from ..pair_classifier import PairClassifier
 from ..relation_scoring import score_relations
-from .base import PredictPipe
+from .base import PairModelPipe
 
 
 def fullest_mention(context: DocContext, name: str, near: int):
@@ -29,7 +27,7 @@ def fullest_mention(context: DocContext, name: str, near: int):
     return max(same, key=lambda u: (len(u.text), -u.start_char)) if same else None
 
 
-class UnionLinker(PredictPipe):
+class UnionLinker(PairModelPipe):
     def __init__(self, nlp: Language, name: str = "union_ie_union_linker",
                  use_model: bool = True) -> None:
         self.nlp = nlp
@@ -39,17 +37,12 @@ class UnionLinker(PredictPipe):
 
     def predict(self, doc: Doc) -> list[dict]:
         context = DocContext.of(doc)
-        relations = []
         per_metric = [(m, union_candidates(context, m)) for m in context.metrics]
-        pairs = [f for _, candidates in per_metric for _, _, f in candidates]
-        if self.use_model and self.model.is_trained:
-            all_scores = self.model.predict_proba(pairs) if pairs else []  # one call per Doc
-        else:
-            all_scores = [f["is_subject"] for f in pairs]
-        offset = 0
-        for metric, candidates in per_metric:
-            scores = all_scores[offset:offset + len(candidates)]
-            offset += len(candidates)
+        # the rule: the report's subject union
+        scores_per_metric = self.score_candidates([[f for _, _, f in c] for _, c in per_metric],
+                                                  lambda f: f["is_subject"])
+        relations = []
+        for (metric, candidates), scores in zip(per_metric, scores_per_metric):
             if not candidates:
                 continue
             best = max(range(len(candidates)), key=lambda i: scores[i])
@@ -68,40 +61,6 @@ class UnionLinker(PredictPipe):
 
     def score(self, examples: Iterable[Example], **kwargs) -> dict:
         return score_relations(examples, "UNION_OF")
-
-    def _serialized(self) -> dict:
-        if isinstance(self.model, BoostedPairClassifier):
-            return {"kind": "boosted"}
-        return {"kind": "logistic", **self.model.to_dict()}
-
-    def _restore(self, data: dict, boosted: bytes | None) -> None:
-        if data.get("kind") == "boosted" and boosted is not None:
-            self.model = BoostedPairClassifier.from_bytes(boosted)
-        else:
-            self.model = PairClassifier.from_dict(data)
-
-    def to_disk(self, path, *, exclude=tuple()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "model.json", self._serialized())
-        if isinstance(self.model, BoostedPairClassifier):
-            (path / "trees.npz").write_bytes(self.model.to_bytes())
-
-    def from_disk(self, path, *, exclude=tuple()) -> "UnionLinker":
-        path = Path(path)
-        if (path / "model.json").exists():
-            boosted = (path / "trees.npz").read_bytes() if (path / "trees.npz").exists() else None
-            self._restore(srsly.read_json(path / "model.json"), boosted)
-        return self
-
-    def to_bytes(self, *, exclude=tuple()) -> bytes:
-        boosted = self.model.to_bytes() if isinstance(self.model, BoostedPairClassifier) else b""
-        return srsly.msgpack_dumps({"config": self._serialized(), "boosted": boosted})
-
-    def from_bytes(self, data: bytes, *, exclude=tuple()) -> "UnionLinker":
-        state = srsly.msgpack_loads(data)
-        self._restore(state["config"], state["boosted"] or None)
-        return self
 
 
 @Language.factory(
