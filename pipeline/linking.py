@@ -197,10 +197,20 @@ class DocContext:
                     (r for r in representative.values() if same_union(r, name)), name)
             if subject is not None:
                 subject = representative.get(subject, subject)
+            # 港九职工权益联合会（职权联）: the abbreviation in brackets names the union before it
+            aliases: dict[str, str] = {}
+            for outer, inner in zip(inside, inside[1:]):
+                if _ALIAS_OPENING.fullmatch(text, outer.end_char, inner.start_char) and (
+                        text[inner.end_char:inner.end_char + 2].lstrip("”\"")[:1] in "）)"):
+                    name = resolve_union(outer.text, full)
+                    aliases[fold_union_name(inner.text)] = representative.get(name, name)
+            if subject in aliases:
+                subject = aliases[subject]
             context.subjects[segment.start] = subject
             for union in inside:
                 name = resolve_union(union.text, full)
-                context.union_names[union.start_char] = representative.get(name, name)
+                name = aliases.get(fold_union_name(union.text), representative.get(name, name))
+                context.union_names[union.start_char] = name
         return context
 
     def segment(self, position: int) -> ReportSegment:
@@ -210,6 +220,7 @@ class DocContext:
         return self.segments[-1]
 
 
+_ALIAS_OPENING = re.compile(r"[（(](?:以下)?(?:简称)?[：:]?[“\"]?")
 _COMPLIED_WITH = re.compile(r"(?:落实|按照|根据|贯彻|响应|依据|遵照|在)[“\"]?$")
 _ITS_DOCUMENT = re.compile(r"(?:关于|的(?:要求|部署|安排|通知|指导|支持|号召|统一))")
 
@@ -366,6 +377,33 @@ def _item_label(context: DocContext, metric: Mention, segment: ReportSegment) ->
     return None
 
 
+_SENTENCE_OPENING = re.compile(r"[。！？!?；;\n]")
+PLACE_WINDOW = 120
+
+
+def _places_named_before(text: str, metric: Mention, names: list[str],
+                         unions: list[Mention]) -> dict[str, int]:
+    """Per union name, where the last bare mention of its place (not inside a
+    union's name) before the metric ends, within the metric's sentence; names
+    whose place is not there are left out."""
+    start = max(0, metric.start_char - PLACE_WINDOW)
+    opening = None
+    for opening in _SENTENCE_OPENING.finditer(text, start, metric.start_char):
+        pass
+    if opening is not None:
+        start = opening.end()
+    inside = [(u.start_char, u.end_char) for u in unions
+              if u.end_char > start and u.start_char < metric.start_char]
+    found = {}
+    for name in names:
+        for form in place_forms(name):
+            for match in re.finditer(re.escape(form), text[start:metric.start_char]):
+                begin, end = start + match.start(), start + match.end()
+                if not any(a < end and begin < b for a, b in inside):
+                    found[name] = max(found.get(name, -1), end)
+    return found
+
+
 def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Mention, dict[str, float]]]:
     """Every distinct union of the metric's report, with the features of its best mention."""
     text = context.text
@@ -429,6 +467,8 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
         if kept is None or score > kept[1].get("_score", -1e9):
             features["_score"] = score
             by_name[name] = (union, features)
+    places = _places_named_before(text, metric, list(by_name), mentions)
+    latest = max(places.values(), default=-1)
     # a round-up: several unions open lines or sentences of the report
     heads = {name_of(u) for u in mentions if u.start_char in context.line_heads}
     label = _item_label(context, metric, segment)
@@ -439,6 +479,10 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
         features["n_candidates"] = min(len(by_name), 5) / 5
         features["subject_in_roundup"] = features["is_subject"] * roundup
         features["item_label_names_it"] = float(label is not None and label in place_forms(name))
+        # 其中，达孜区培训3期、学员150人，林周县培训2期: the place named last before
+        # the metric in its sentence is the unit whose figure it is
+        features["place_in_sentence"] = float(name in places)
+        features["place_latest"] = float(places.get(name, -2) == latest)
         features["nearest_before_in_roundup"] = features["nearest_before"] * roundup
         features["sentence_in_roundup"] = features["in_sentence"] * roundup
         # a pair classifier scores one candidate at a time: tell it when another

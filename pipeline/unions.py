@@ -15,7 +15,7 @@ _QUOTES = re.compile(r"[“”‘’「」『』《》\"'\s]")
 # 省总工会, 市总, 县总工会, 区总工会 ...: a level word and 总(工会), nothing before
 SHORT_FORM = re.compile(
     r"^(?:(?:省|市|县|区|州|旗|盟|自治区|自治州|镇|乡|街道)总(?:工会)?"
-    r"|(?:街道|园区|开发区|集团|公司|镇|乡|社区|厂|矿|院|局|校)(?:工会|工会联合会|联合工会))$")
+    r"|(?:街道|园区|开发区|集团|公司|镇|乡|社区|厂|矿|院|局|校|产业|行业)(?:工会|工会联合会|联合工会))$")
 _LEVEL = re.compile(r"(省|市|县|区|州|旗|盟|自治区|自治州|镇|乡|街道)总(?:工会)?$")
 
 
@@ -31,8 +31,13 @@ def fold_union_name(name: str) -> str:
 
 
 _UNIT_WORDS = ("集团", "公司", "厂", "矿", "院", "局", "校")
+# 产业工会, 行业工会: an industry union speaking of itself (湖南省能源化学地质工会)
+_KIND_WORDS = ("产业", "行业")
 _GENERIC_SHORT = re.compile(
-    rf"^(街道|园区|开发区|镇|乡|社区|{'|'.join(_UNIT_WORDS)})(工会|工会联合会|联合工会)$")
+    rf"^(街道|园区|开发区|镇|乡|社区|{'|'.join(_UNIT_WORDS + _KIND_WORDS)})"
+    r"(工会|工会联合会|联合工会)$")
+# 任丘市总, 沂水县总: a place's federation without 工会
+_PLACE_ABBREVIATION = re.compile(r"^..+(?:省|市|县|区|州|旗|盟|镇|乡|街道)总$")
 
 
 def is_short_form(name: str) -> bool:
@@ -55,6 +60,8 @@ def resolve_union(mention: str, full_names: list[str]) -> str:
     """
     folded = fold_union_name(mention)
     if not is_short_form(folded):
+        if _PLACE_ABBREVIATION.match(folded) and folded + "工会" in full_names:
+            return folded + "工会"
         return folded
     expanded = _expand_abbreviation(folded)
     level = _LEVEL.search(folded)
@@ -63,11 +70,15 @@ def resolve_union(mention: str, full_names: list[str]) -> str:
         if generic and not is_short_form(full) and full.endswith(generic.group(2)) and (
                 generic.group(1) in full[: -len(generic.group(2))]):
             return full
+        # 园区工会 for 中关村软件园工会联合会
+        if generic and generic.group(1) == "园区" and not is_short_form(full) and (
+                "园" in _SUFFIX.sub("", full)):
+            return full
         if level and full.endswith(level.group(1) + "总工会") and not is_short_form(full):
             return full
         if full.endswith(expanded) and full != expanded and not is_short_form(full):
             return full
-    if generic and generic.group(1) in _UNIT_WORDS:
+    if generic and generic.group(1) in _UNIT_WORDS + _KIND_WORDS:
         # 厂工会 in a report whose own union is 华励电器有限公司工会: the report's
         # enterprise union, the subject (first) unless a federation
         subject = next((f for f in full_names if not is_short_form(f)), None)
@@ -114,6 +125,22 @@ _LEVEL_WORD = re.compile(r"(省|市|县|区|州|镇|乡|街道|旗|盟)")
 _COMPATIBLE = {"工会": "g", "总工会": "g", "工会委员会": "g", "工会工作委员会": "g", "联合工会": "l", "工会联合会": "f"}
 
 
+_COMPANY = re.compile(r"(?:公司|集团)$")
+# a branch, plant or workshop of the company: its own union, not the company's
+_NUMBERED_UNIT = re.compile(r"[一二三四五六七八九十\d]公司|车间|项目部")
+_SUB_UNIT = re.compile(r"分公司|分厂|分行|支行|车间|项目部|分会|厂|矿|[一二三四五六七八九十\d]公司")
+
+
+def _is_brand(shorter: str, longer: str, rest: str) -> bool:
+    """A company's union by its brand: 华晟工会 / 苏州华晟精密机械有限公司工会,
+    华宇汽零工会 / 襄阳华宇汽车零部件有限公司工会. The short name is no place
+    and no company form, the long one a company with no branch or level after
+    the shared part."""
+    return (not _LEGAL_FORM.search(shorter) and not _LEVEL_WORD.search(shorter)
+            and bool(_COMPANY.search(longer)) and not _LEVEL_WORD.search(rest)
+            and not _SUB_UNIT.search(rest))
+
+
 def same_union(a: str, b: str) -> bool:
     """Whether two folded full names in one report name the same union.
 
@@ -149,6 +176,10 @@ def same_union(a: str, b: str) -> bool:
     # or a unit of its own (包钢集团 / 包钢（集团）稀土钢板材公司); a company's
     # legal form may follow (中建三局 / 中建三局集团有限公司)
     rest = longer[end:]
+    if _NUMBERED_UNIT.search(rest):  # 中建三局 / 中建三局一公司
+        return False
+    if _is_brand(shorter, longer, rest):
+        return True
     if not _LEVEL_WORD.search(shorter) and _LEVEL_WORD.fullmatch(rest[-1:]) and not \
             _LEVEL_WORD.search(rest[:-1]):
         # a bare name for the full one with its own level at the end:

@@ -158,3 +158,36 @@ def test_linking_a_statement_line_is_not_covered_by_the_line_above(char_nlp):
     doc = _doc(char_nlp, text, [("送温暖", "PROGRAM"), ("346,500元", "MONEY"), ("94,502元", "MONEY")])
     assert _features(doc, "94,502元")["送温暖"]["statement_other_line"] == 1.0
     assert _features(doc, "346,500元")["送温暖"]["statement_other_line"] == 0.0
+
+
+def test_linking_the_place_named_last_before_a_figure_marks_its_union(char_nlp):
+    from pipeline.linking import union_candidates
+
+    text = "达孜区总工会、林周县总工会联合办班，达孜区培训3期，林周县培训2期。"
+    doc = _doc(char_nlp, text, [("达孜区总工会", "UNION"), ("林周县总工会", "UNION"),
+                                ("3期", "COUNT"), ("2期", "COUNT")])
+    context = DocContext.build(doc)
+    for figure, owner in (("3期", "达孜区总工会"), ("2期", "林周县总工会")):
+        metric = next(m for m in context.metrics if m.text == figure)
+        latest = {name: f["place_latest"] for name, _, f in union_candidates(context, metric)}
+        assert latest == {n: float(n == owner) for n in ("达孜区总工会", "林周县总工会")}
+
+
+def test_linking_a_place_inside_a_union_name_is_no_bare_place(char_nlp):
+    from pipeline.linking import union_candidates
+
+    text = "湟中区总工会、湟源县总工会分别发放38.6万元和22.4万元。"
+    doc = _doc(char_nlp, text, [("湟中区总工会", "UNION"), ("湟源县总工会", "UNION"),
+                                ("38.6万元", "MONEY")])
+    context = DocContext.build(doc)
+    named = {name: f["place_in_sentence"] for name, _, f in union_candidates(context, context.metrics[0])}
+    assert named == {"湟中区总工会": 0.0, "湟源县总工会": 0.0}
+
+
+def test_linking_an_abbreviation_in_brackets_names_the_union_before_it(char_nlp):
+    text = "港九职工权益联合会（职权联）昨日开会。职权联共有属会46个。"
+    doc = _doc(char_nlp, text, [("港九职工权益联合会", "UNION"), ("职权联", "UNION"),
+                                ("职权联", "UNION"), ("46个", "COUNT")])
+    context = DocContext.build(doc)
+    assert set(context.union_names.values()) == {"港九职工权益联合会"}
+    assert context.subjects[0] == "港九职工权益联合会"

@@ -23,6 +23,11 @@ from pipeline.unions import (
     ("厂工会", ["华励电器有限公司工会"], "华励电器有限公司工会"),  # the report's own enterprise
     ("厂工会", ["洮南市总工会"], "厂工会"),  # not a federation
     ("集团工会", ["中建三局集团有限公司工会"], "中建三局集团有限公司工会"),
+    ("产业工会", ["湖南省能源化学地质工会", "湖南省总工会"], "湖南省能源化学地质工会"),
+    ("行业工会", ["南通市总工会"], "行业工会"),  # a federation is no industry union
+    ("园区工会", ["中关村软件园工会联合会"], "中关村软件园工会联合会"),
+    ("任丘市总", ["任丘市总工会"], "任丘市总工会"),
+    ("任丘市总", ["沧州市总工会"], "任丘市总"),  # never expanded to a name not in the report
 ])
 def test_resolve_union(mention, full, expected):
     assert resolve_union(mention, full) == expected
@@ -65,6 +70,13 @@ def test_is_short_form(name, expected):
     ("洮南市总工会", "洮北区总工会", False),
     ("吉林省总工会", "白城市总工会", False),
     ("包钢集团工会", "包钢（集团）稀土钢板材公司工会", False),  # a subsidiary's union
+    ("中建三局工会", "中建三局一公司工会", False),
+    # a company's union by its brand
+    ("华晟工会", "苏州华晟精密机械有限公司工会", True),
+    ("华宇汽零工会", "襄阳华宇汽车零部件有限公司工会", True),
+    ("胜利油田工会", "中国石油化工股份有限公司胜利油田分公司工会", True),
+    ("华为工会", "华润万家有限公司工会", False),
+    ("华晟工会", "苏州华晟精密机械有限公司铸造分厂工会", False),  # its plant's union
     # a national industry union's committee of one employer is that employer's union
     ("中国海员建设工会海南港航控股有限公司委员会", "港航控股公司工会", True),
 ])
