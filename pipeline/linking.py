@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.tokens import Doc, Span
@@ -199,9 +199,9 @@ class DocContext:
                 subject = representative.get(subject, subject)
             # 港九职工权益联合会（职权联）: the abbreviation in brackets names the union before it
             aliases: dict[str, str] = {}
-            for outer, inner in zip(inside, inside[1:]):
+            for outer, inner in pairwise(inside):
                 if _ALIAS_OPENING.fullmatch(text, outer.end_char, inner.start_char) and (
-                        text[inner.end_char:inner.end_char + 2].lstrip("”\"")[:1] in "）)"):
+                        text[inner.end_char:inner.end_char + 2].lstrip("”\"").startswith(("）", ")"))):
                     name = resolve_union(outer.text, full)
                     aliases[fold_union_name(inner.text)] = representative.get(name, name)
             if subject in aliases:
