@@ -181,15 +181,19 @@ def main(argv: list[str] | None = None) -> int:
     Converts each file without writing anything, then runs the guideline
     validator and the value parser on every report; exit 1 on any problem.
     """
-    import sys
+    import argparse
 
-    paths = [Path(p) for p in (argv if argv is not None else sys.argv[1:])]
+    parser = argparse.ArgumentParser(
+        prog="python -m pipeline.authoring",
+        description="Check authoring-markup files (corpus/AUTHORING.md) without writing anything.")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="FILE")
+    paths = parser.parse_args(argv).paths
     failed = 0
     for path in paths:
         try:
             reports = convert_file(path, Path.cwd())
-        except CorpusError as error:
-            print(error)
+        except (CorpusError, OSError, UnicodeDecodeError) as error:
+            print(f"{path}: {error}")
             failed += 1
             continue
         from .corpus import check_values, validate_report

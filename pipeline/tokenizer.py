@@ -34,13 +34,14 @@ _SEPARATOR_EDGE = re.compile(rf"(?=[{_MARKS}])|(?<=[{_MARKS}])")
 # (联合市|人社局 for 联合|市人社局); names start after these verbs
 _VERB_BEFORE_NAME = re.compile(
     r"(?<=联合|会同|协同|配合|组织|指导|推动|带领|选树|荣获|获评|获得|推荐|邀请|建议"
-    r"|今年|去年|明年|当年|年内|全年|其中)(?=[省市县区团镇乡院])"
+    r"|今年|去年|明年|当年|年内|全年|其中|依托|常驻)(?=[省市县区团镇乡院])"
+    r"|(?<=[向据])(?=[省市县区][\u4e00-\u9fff]{0,6}(?:局|院|委|工会))"
     # a conjunction before a short form (和|县总工会, not 和县|总工会), and a
     # union's name before 同 (职工会|同场, not 职工|会同场)
     r"|(?<=[和与及])(?=[省市县区州]总)|(?<=工会)(?=同)|(?=厅机关)"
     # 命名|楚雄州…, not 命名楚雄州; a company after a joint verb
     # (联合|美的集团工会, not 联合美|的)
-    r"|(?<=命名)|(?<=联合|会同|携手)(?=[\u4e00-\u9fff]{2,6}(?:集团|公司|银行|医院|港))")
+    r"|(?<=命名)|(?<=联合|会同|携手)(?=[\u4e00-\u9fff]{2,6}(?:集团|公司|银行|医院|港|事务所))")
 # a name's own last word before the verb that follows it: 支行|为 (not 支|行为),
 # 文化宫|场馆, 县一高|一名 (not 高一), 职权联|共有 (not 联共)
 _NAME_END_BEFORE_VERB = re.compile(
@@ -53,7 +54,9 @@ _NAME_END_BEFORE_VERB = re.compile(
     # a school's short name before a list's 等: 合肥八中|等 (not 中等)
     r"|(?<=[一二三四五六七八九十]中)(?=等)"
     # a source line's verb before the outlet: 转自|台海网 (not 转自台)
-    r"|(?<=转自|来自|摘自)")
+    r"|(?<=转自|来自|摘自)"
+    # an outlet before a dateline's 讯 (侨声网|讯); a service line before its venue (法律服务|站)
+    r"|(?<=网)(?=讯)|(?<=法律服务)(?=站)|(?<=法律援助)(?=站)")
 # and a short form to the verb after it (省总|下拨 for 省|总下拨)
 _SHORT_FORM_BEFORE_VERB = re.compile(
     r"(?<=[省市县区州旗]总)(?=下拨|拨付|指派|本级|投入|组织|联合|牵头|统筹|统一|基层|为|向|将|在|对|把|从|与|和|还|也|已|共"

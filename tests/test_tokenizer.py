@@ -91,6 +91,11 @@ def test_tokenizer_cuts_around_title_separators(blank_nlp):
     ("港九工联共有属会", "共有"),
     ("其中市税务局机关工会组队", "其中"),  # 其中|市…, not 其中市
     ("研发中心部门工会坚持", "工会"),
+    ("依托县人民法院设立", "依托"),  # 依托|县…, not 依托县
+    ("工伤职工向区人社局申请", "向"),
+    ("联合河南豫法律师事务所开展", "联合"),  # a law firm after a joint verb
+    ("侨声网讯 本报", "讯"),  # an outlet before a dateline's 讯
+    ("设立职工法律服务站", "站"),  # a service line before its venue
 ])
 def test_tokenizer_cuts_names_free(blank_nlp, text, word):
     assert word in [t.text for t in blank_nlp(text)]
