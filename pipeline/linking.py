@@ -394,13 +394,16 @@ def _places_named_before(text: str, metric: Mention, names: list[str],
         start = opening.end()
     inside = [(u.start_char, u.end_char) for u in unions
               if u.end_char > start and u.start_char < metric.start_char]
+    window = text[start:metric.start_char]
     found = {}
     for name in names:
         for form in place_forms(name):
-            for match in re.finditer(re.escape(form), text[start:metric.start_char]):
-                begin, end = start + match.start(), start + match.end()
+            index = window.find(form)
+            while index >= 0:
+                begin, end = start + index, start + index + len(form)
                 if not any(a < end and begin < b for a, b in inside):
                     found[name] = max(found.get(name, -1), end)
+                index = window.find(form, index + 1)
     return found
 
 
