@@ -16,6 +16,7 @@ from pathlib import Path
 
 PATTERNS = Path(__file__).resolve().parent / "data" / "patterns" / "metrics.json"
 _CN_DIGIT = "零〇二两三四五六七八九十百千万亿"  # no 一: alone it is an article
+BOUND_BEFORE_YUE = "要签预邀履节特违践毁解守立缔续"  # 要约 1,420份 is exact; 折合约 is not
 
 
 def _alternatives(items: list[str]) -> str:
@@ -30,7 +31,9 @@ def metric_regex() -> re.Pattern[str]:
         which unit class matched.
     """
     spec = json.loads(PATTERNS.read_text(encoding="utf-8"))
-    lead = _alternatives(spec["leading_approx"])
+    # 约 ends words of its own (要约, 签约, 预约): then the figure after it is exact
+    lead = _alternatives(spec["leading_approx"]).replace(
+        "|约", rf"|(?<![{BOUND_BEFORE_YUE}])约")
     trail = _alternatives(spec["trailing_approx"])
     sep = _alternatives(spec["range_separators"])
     arabic = r"\d+(?:[.,]\d+)*(?:余|多)?[十百千万亿]{0,2}"

@@ -22,6 +22,9 @@ def _found(raw: str) -> list[tuple[str, str]]:
     ("覆盖 126 家企业", [("126家", "COUNT")]),
     ("每人发放慰问金800元", [("800元", "MONEY")]),
     ("约10多万元", [("约10多万元", "MONEY")]),
+    ("发出要约 1 420 份", [("1420份", "COUNT")]),  # the offer's 约, an exact figure
+    ("当场签约1150人", [("1150人", "HEADCOUNT")]),
+    ("物资折合约520万元", [("约520万元", "MONEY")]),  # 折合 + 约
     ("办理理赔7笔，出动救援船3艘、志愿者5组", [("7笔", "COUNT"), ("3艘", "COUNT"), ("5组", "COUNT")]),
 ])
 def test_metric_grammar_finds(raw, expected):

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..lexicon import load_lexicon, place_names
-from ..metric_grammar import declared_money_unit
+from ..metric_grammar import BOUND_BEFORE_YUE, declared_money_unit
 from ..values import parse_metric
 
 UNION_ENDING = re.compile(
@@ -176,6 +176,9 @@ def _after_last(span: Span, pattern: re.Pattern[str]) -> Span | None:
                               label=span.label_)
 
 
+_RANK_BEFORE = re.compile(r"(?<![目此之提当日以])前$")
+
+
 def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
     """The entity as the guideline allows it, or None to drop it."""
     doc_text = doc_text if doc_text is not None else span.doc._.processing_text
@@ -236,6 +239,15 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
                 span.text):
             return None
     if span.label_ in METRIC_LABELS:
+        before = doc_text[max(0, span.start_char - 2):span.start_char]
+        if text.startswith("约") and before[-1:] and before[-1] in BOUND_BEFORE_YUE:
+            # 发出要约210份: the 约 is the offer's, the figure exact
+            span = _strip_leading(span, len(text) - len(text[1:].lstrip(" ")))
+            if span is None:
+                return None
+            text = span.text
+        if _RANK_BEFORE.search(before) or doc_text.startswith(("百分点", "个百分点"), span.end_char):
+            return None  # 前20名 is a rank, 加快6个百分点 a rate (guideline 6)
         value = parse_metric(text)
         # a figure needs a unit, except money whose 元 is left out (280万)
         if value is None or not (value.unit or (span.label_ == "MONEY" and (

@@ -354,3 +354,21 @@ def test_components_entity_guard_labels(char_nlp, text, span, label, expected):
     start = text.index(span)
     doc.ents = [doc.char_span(start, start + len(span), label=label)]
     assert [e.label_ for e in guard(doc).ents] == ([] if expected is None else [expected])
+
+
+@pytest.mark.parametrize("text,figure,kept", [
+    ("发出要约210份，签订集体合同188份。", "约210份", "210份"),  # the offer's 约
+    ("前20名被授予安全标兵称号。", "20名", None),  # a rank
+    ("较去年同期加快6个百分点。", "6个", None),  # a rate
+    ("目前300人已参保。", "300人", "300人"),
+])
+def test_entity_guard_reads_figures_next_to_ranks_offers_and_rates(text, figure, kept):
+    from pipeline.components.entity_guard import guard_entity
+
+    nlp = spacy.blank("zh")
+    doc = nlp.make_doc(text)
+    start = text.index(figure)
+    span = doc.char_span(start, start + len(figure), label="COUNT" if figure[-1] in "份个" else "HEADCOUNT",
+                         alignment_mode="strict")
+    guarded = guard_entity(span, text)
+    assert (guarded.text if guarded is not None else None) == kept
