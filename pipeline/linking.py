@@ -27,7 +27,8 @@ from .reports import ReportSegment, split_reports
 from .unions import fold_union_name, is_short_form, resolve_union, same_union
 
 METRIC_LABELS = ("MONEY", "HEADCOUNT", "COUNT")
-_SENT = re.compile(r"[。！？!?；;]")
+_SENTENCE_MARKS = "。！？!?；;"
+_SENT = re.compile(f"[{_SENTENCE_MARKS}]")
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 _CLAUSE = re.compile(r"[，,、：:]")
 _BOUNDARY_BEFORE = set("\n，。；：！？、)）】」”,;:!? —-－")
@@ -377,7 +378,6 @@ def _item_label(context: DocContext, metric: Mention, segment: ReportSegment) ->
     return None
 
 
-_SENTENCE_OPENING = re.compile(r"[。！？!?；;\n]")
 PLACE_WINDOW = 120
 
 
@@ -386,12 +386,10 @@ def _places_named_before(text: str, metric: Mention, names: list[str],
     """Per union name, where the last bare mention of its place (not inside a
     union's name) before the metric ends, within the metric's sentence; names
     whose place is not there are left out."""
-    start = max(0, metric.start_char - PLACE_WINDOW)
-    opening = None
-    for opening in _SENTENCE_OPENING.finditer(text, start, metric.start_char):
-        pass
-    if opening is not None:
-        start = opening.end()
+    window_start = max(0, metric.start_char - PLACE_WINDOW)
+    opening = max(text.rfind(mark, window_start, metric.start_char)
+                  for mark in _SENTENCE_MARKS + "\n")
+    start = opening + 1 if opening >= 0 else window_start
     inside = [(u.start_char, u.end_char) for u in unions
               if u.end_char > start and u.start_char < metric.start_char]
     window = text[start:metric.start_char]
@@ -471,7 +469,7 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
             features["_score"] = score
             by_name[name] = (union, features)
     places = _places_named_before(text, metric, list(by_name), mentions)
-    latest = max(places.values(), default=-1)
+    latest = max(places.values(), default=None)
     # a round-up: several unions open lines or sentences of the report
     heads = {name_of(u) for u in mentions if u.start_char in context.line_heads}
     label = _item_label(context, metric, segment)
@@ -485,7 +483,7 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
         # 其中，达孜区培训3期、学员150人，林周县培训2期: the place named last before
         # the metric in its sentence is the unit whose figure it is
         features["place_in_sentence"] = float(name in places)
-        features["place_latest"] = float(places.get(name, -2) == latest)
+        features["place_latest"] = float(name in places and places[name] == latest)
         features["nearest_before_in_roundup"] = features["nearest_before"] * roundup
         features["sentence_in_roundup"] = features["in_sentence"] * roundup
         # a pair classifier scores one candidate at a time: tell it when another

@@ -36,8 +36,6 @@ _KIND_WORDS = ("产业", "行业")
 _GENERIC_SHORT = re.compile(
     rf"^(街道|园区|开发区|镇|乡|社区|{'|'.join(_UNIT_WORDS + _KIND_WORDS)})"
     r"(工会|工会联合会|联合工会)$")
-# 任丘市总, 沂水县总: a place's federation without 工会
-_PLACE_ABBREVIATION = re.compile(r"^..+(?:省|市|县|区|州|旗|盟|镇|乡|街道)总$")
 
 
 def is_short_form(name: str) -> bool:
@@ -60,7 +58,8 @@ def resolve_union(mention: str, full_names: list[str]) -> str:
     """
     folded = fold_union_name(mention)
     if not is_short_form(folded):
-        if _PLACE_ABBREVIATION.match(folded) and folded + "工会" in full_names:
+        # 任丘市总, 沂水县总: a place's federation without 工会
+        if _LEVEL.search(folded) and folded + "工会" in full_names:
             return folded + "工会"
         return folded
     expanded = _expand_abbreviation(folded)
@@ -127,8 +126,9 @@ _COMPATIBLE = {"工会": "g", "总工会": "g", "工会委员会": "g", "工会�
 
 _COMPANY = re.compile(r"(?:公司|集团)$")
 # a branch, plant or workshop of the company: its own union, not the company's
+# (a numbered unit is one for every name: 中建三局 / 中建三局一公司)
 _NUMBERED_UNIT = re.compile(r"[一二三四五六七八九十\d]公司|车间|项目部")
-_SUB_UNIT = re.compile(r"分公司|分厂|分行|支行|车间|项目部|分会|厂|矿|[一二三四五六七八九十\d]公司")
+_BRANCH = re.compile(r"分公司|分厂|分行|支行|分会|厂|矿")
 
 
 def _is_brand(shorter: str, longer: str, rest: str) -> bool:
@@ -138,7 +138,7 @@ def _is_brand(shorter: str, longer: str, rest: str) -> bool:
     the shared part."""
     return (not _LEGAL_FORM.search(shorter) and not _LEVEL_WORD.search(shorter)
             and bool(_COMPANY.search(longer)) and not _LEVEL_WORD.search(rest)
-            and not _SUB_UNIT.search(rest))
+            and not _BRANCH.search(rest))
 
 
 def same_union(a: str, b: str) -> bool:

@@ -23,6 +23,12 @@ def _doc(nlp, text, entities):
     return doc
 
 
+def _union_feature(context, metric, key):
+    from pipeline.linking import union_candidates
+
+    return {name: f[key] for name, _, f in union_candidates(context, metric)}
+
+
 def _features(doc, metric_text):
     context = DocContext.build(doc)
     metric = next(m for m in context.metrics if m.text == metric_text)
@@ -50,26 +56,24 @@ def test_linking_name_share_counts_repeats_across_quote_marks(char_nlp):
 
 
 def test_linking_a_union_heading_an_item_with_a_colon_owns_it(char_nlp):
-    from pipeline.linking import union_candidates
 
     text = "本报讯 省总工会梳理各地做法。\n一、甲市总工会：发放慰问金216万元。\n二、乙市总工会：首评工匠20名。"
     doc = _doc(char_nlp, text, [("省总工会", "UNION"), ("甲市总工会", "UNION"), ("216万元", "MONEY"),
                                 ("乙市总工会", "UNION"), ("20名", "HEADCOUNT")])
     context = DocContext.build(doc)
     metric = next(m for m in context.metrics if m.text == "20名")
-    heads = {name: f["item_head"] for name, _, f in union_candidates(context, metric)}
+    heads = _union_feature(context, metric, "item_head")
     assert heads == {"省总工会": 0.0, "甲市总工会": 0.0, "乙市总工会": 1.0}
 
 
 def test_linking_an_item_head_owns_its_item_through_a_later_short_form(char_nlp):
-    from pipeline.linking import union_candidates
 
     text = "本报讯 黑龙江省总工会梳理各地做法。\n一、齐齐哈尔市总工会：温暖\n入冬后，市总工会新建司机之家9个。"
     doc = _doc(char_nlp, text, [("黑龙江省总工会", "UNION"), ("齐齐哈尔市总工会", "UNION"),
                                 ("市总工会", "UNION"), ("9个", "COUNT")])
     context = DocContext.build(doc)
     metric = next(m for m in context.metrics if m.text == "9个")
-    heads = {name: f["item_head"] for name, _, f in union_candidates(context, metric)}
+    heads = _union_feature(context, metric, "item_head")
     assert heads == {"黑龙江省总工会": 0.0, "齐齐哈尔市总工会": 1.0}
 
 
@@ -143,13 +147,12 @@ def test_linking_a_blank_line_of_the_raw_text_ends_a_block(char_nlp):
 
 @pytest.mark.parametrize("label_line", ["【芙蓉】", "■ 芙蓉区", "01 | 芙蓉", "芙蓉——"])
 def test_linking_an_item_labelled_with_a_place_names_its_union(char_nlp, label_line):
-    from pipeline.linking import union_candidates
 
     text = f"长沙市总工会开展夏送清凉。\n{label_line}\n小分队慰问户外劳动者2600多人次，芙蓉区总工会还设点义诊。"
     doc = _doc(char_nlp, text, [("长沙市总工会", "UNION"), ("2600多人次", "HEADCOUNT"),
                                 ("芙蓉区总工会", "UNION")])
     context = DocContext.build(doc)
-    labelled = {name: f["item_label_names_it"] for name, _, f in union_candidates(context, context.metrics[0])}
+    labelled = _union_feature(context, context.metrics[0], "item_label_names_it")
     assert labelled == {"长沙市总工会": 0.0, "芙蓉区总工会": 1.0}
 
 
@@ -161,7 +164,6 @@ def test_linking_a_statement_line_is_not_covered_by_the_line_above(char_nlp):
 
 
 def test_linking_the_place_named_last_before_a_figure_marks_its_union(char_nlp):
-    from pipeline.linking import union_candidates
 
     text = "达孜区总工会、林周县总工会联合办班，达孜区培训3期，林周县培训2期。"
     doc = _doc(char_nlp, text, [("达孜区总工会", "UNION"), ("林周县总工会", "UNION"),
@@ -169,18 +171,17 @@ def test_linking_the_place_named_last_before_a_figure_marks_its_union(char_nlp):
     context = DocContext.build(doc)
     for figure, owner in (("3期", "达孜区总工会"), ("2期", "林周县总工会")):
         metric = next(m for m in context.metrics if m.text == figure)
-        latest = {name: f["place_latest"] for name, _, f in union_candidates(context, metric)}
+        latest = _union_feature(context, metric, "place_latest")
         assert latest == {n: float(n == owner) for n in ("达孜区总工会", "林周县总工会")}
 
 
 def test_linking_a_place_inside_a_union_name_is_no_bare_place(char_nlp):
-    from pipeline.linking import union_candidates
 
     text = "湟中区总工会、湟源县总工会分别发放38.6万元和22.4万元。"
     doc = _doc(char_nlp, text, [("湟中区总工会", "UNION"), ("湟源县总工会", "UNION"),
                                 ("38.6万元", "MONEY")])
     context = DocContext.build(doc)
-    named = {name: f["place_in_sentence"] for name, _, f in union_candidates(context, context.metrics[0])}
+    named = _union_feature(context, context.metrics[0], "place_in_sentence")
     assert named == {"湟中区总工会": 0.0, "湟源县总工会": 0.0}
 
 
