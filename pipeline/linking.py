@@ -53,6 +53,8 @@ _LABELLED_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[^\n，。；]{1,8}(?:——|—|
 _CASE_ITEM = re.compile(r"[ \t▲△◆◇●■□·•\-—]*(?:【?典型)?案例[一二三四五六七八九十\d]*|[^\n]{2,40}?案[：:。]")
 _STATEMENT = re.compile(r"收支|决算|预算|经费.{0,4}(?:使用|情况)|财务")
 CUE_WINDOW = 160
+ECHO_BEFORE = 30  # how far back a metric's own clause may repeat a programme's head word
+_GENERIC_ENDING = re.compile(r"(?:活动|行动|工程|项目|计划|工作)$")
 FIGURE_LOOKAHEAD = 80
 
 
@@ -308,6 +310,17 @@ def _heads_line(text: str, union: Mention) -> bool:
             or bool(_LABELLED_LINE.search(text, max(0, union.start_char - 12), union.start_char)))
 
 
+# the union spends its own money: 县总共投入各类资金86万元 is no gift of 县总's
+_SPENDS = re.compile(r"投入|筹集|自筹|拿出|发放|安排|募集|整合|统筹")
+
+
+def _gives_after(window: str) -> bool:
+    """Whether a gift word (资金, 补助, 表彰…) follows the union name before
+    any verb of its own spending."""
+    spends = _SPENDS.search(window)
+    return any(cue in window[:spends.start() if spends else None] for cue in _GIVER_AFTER[1:])
+
+
 def _union_mention_features(context: DocContext, union: Mention, name: str) -> dict[str, float]:
     """The features of a union mention that do not depend on the metric,
     computed once per mention."""
@@ -320,8 +333,8 @@ def _union_mention_features(context: DocContext, union: Mention, name: str) -> d
     features = {
         "subject_position": float(not prev or prev[-1] in _BOUNDARY_BEFORE
                                   or prev.endswith(("年", "日", "月"))),
-        "giver_after": float(after.startswith(_GIVER_AFTER) or any(
-            cue in text[union.end_char:union.end_char + 8] for cue in _GIVER_AFTER[1:])),
+        "giver_after": float(after.startswith(_GIVER_AFTER) or _gives_after(
+            text[union.end_char:union.end_char + 8])),
         "object_before": float(prev.endswith(_OBJECT_BEFORE)),
         "metadata": float(_is_metadata(text, union)),
         "listed": float(after.startswith(("等", "、", "和", "及"))),
@@ -460,6 +473,7 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
             index_union = sentence_unions.index(union)
             index_metric = metrics_after.index(metric) if metric in metrics_after else -1
             features["respectively_match"] = float(index_union == index_metric)
+            features["respectively_listed"] = 1.0
         # the mention that stands for the union: in the sentence, before the
         # metric (东风本田…公司工会 …参赛职工1,050人，公司工会拿出…), then nearest
         score = (features["in_sentence"] * 2 + features["same_paragraph"] + features["before"] * 1.5
@@ -491,8 +505,63 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
         others = [f for other, (_, f) in by_name.items() if other != name]
         features["other_actor_sentence"] = float(any(f["actor_nearest_sentence"] for f in others))
         features["other_same_clause"] = float(any(f["same_clause"] for f in others))
+        # 甲、乙、丙分别建成驿站6家、4家、3家: another union's turn in the list
+        features["other_respectively_match"] = float(any(f.get("respectively_match") for f in others))
         result.append((name, union, features))
     return result
+
+
+def _listed_before_respectively(context: DocContext, metric: Mention,
+                                 mentions: list[Mention]) -> tuple[list[Mention], int]:
+    """The programmes listed in the metric's sentence before its 分别, and the
+    metric's place among the figures after that 分别 (送温暖、金秋助学、帮扶三项工作
+    分别投入1386万元、214万元和592万元); ([], -1) when there is no such list."""
+    text = context.text
+    opening = max(text.rfind(mark, 0, metric.start_char) for mark in _SENTENCE_MARKS)
+    respectively = text.rfind("分别", opening + 1, metric.start_char)
+    if respectively < 0:
+        return [], -1
+    first = text.find("分别", opening + 1)
+    listed = [p for p in mentions if opening < p.start_char and p.end_char <= first]
+    figures = [m for m in context.metrics
+               if respectively < m.start_char <= metric.start_char]
+    return listed, len(figures) - 1
+
+
+def _respectively_features(context: DocContext, metric: Mention, programme: Mention,
+                           listed: tuple[list[Mention], int]) -> dict[str, float]:
+    programmes, index = listed
+    if len(programmes) < 2 or index < 0:
+        return {}
+    names = list(dict.fromkeys(canonical_programme(p.text) for p in programmes))
+    name = canonical_programme(programme.text)
+    if name not in names:
+        return {"respectively_other": 1.0}
+    return {"respectively_listed": 1.0,
+            "respectively_match": float(names.index(name) == index),
+            "respectively_other": float(index < len(names) and names.index(name) != index)}
+
+
+def _echo_features(text: str, metric: Mention, programme: Mention) -> dict[str, float]:
+    """Whether the metric's own sentence, just before it, repeats the programme's
+    head word: 新建服务站27家 names 户外劳动者服务站 again, 托管班共设4个班 the
+    暑期托管班, 发放助学金 the 金秋助学; the programme's own mention does not count."""
+    core = _GENERIC_ENDING.sub("", canonical_programme(programme.text))
+    if len(core) < 2:
+        return {}
+    lo = max(0, metric.start_char - ECHO_BEFORE)
+    window = list(text[lo:metric.end_char + 8])
+    for i in range(max(programme.start_char, lo), min(programme.end_char, lo + len(window))):
+        window[i - lo] = " "
+    window = "".join(window)
+    cut = max(window.rfind(mark, 0, metric.start_char - lo) for mark in _SENTENCE_MARKS)
+    window = window[cut + 1:]
+    bigrams = {core[i:i + 2] for i in range(len(core) - 1)}
+    return {
+        "echo_head2": float(core[-2:] in window),
+        "echo_head3": float(len(core) >= 3 and core[-3:] in window),
+        "echo_bigrams": sum(b in window for b in bigrams) / len(bigrams),
+    }
 
 
 def programme_candidates(context: DocContext, metric: Mention, window: int = 400
@@ -531,6 +600,15 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
                 figure_line and context.count(context.newline_prefix, metric.end_char,
                                               programme.start_char) <= 2):
             candidates.append((programme, rank, False))
+    if case_item:
+        # a case tells its story first and names the service line at its end
+        # (…37名员工求助…镇总工会随即启动法律援助)
+        paragraph_end = text.find("\n", metric.end_char)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        listed = {id(p) for p, _, _ in candidates}
+        candidates.extend((p, rank, False) for rank, p in enumerate(after)
+                          if id(p) not in listed and p.start_char < paragraph_end)
+    listed_programmes = _listed_before_respectively(context, metric, mentions)
     names = context.programme_name_counts[segment.start]
     mentions_total = sum(names.values())
     top = max(names.values(), default=0)
@@ -581,6 +659,8 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
             "case_item": float(case_item),
             "case_item_theme": float(case_item and (repeats == top or programme.start_char < lead_end)),
         })
+        features.update(_echo_features(text, metric, programme))
+        features.update(_respectively_features(context, metric, programme, listed_programmes))
         if _heads_line(text, programme) and _TITLES_ITEM.match(text, programme.end_char):
             features["item_title"] = 1.0
             features["item_title_same_line"] = float(is_before and not context.count(

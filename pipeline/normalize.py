@@ -41,6 +41,7 @@ _REPORT_LEADS = ("本报讯", "本报记者", "本网讯", "本站讯", "本刊�
 _ITEM_START = re.compile(r"[一二三四五六七八九十]{1,2}、|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,2}[）)]")
 _LABEL_LINE = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]")
 _CLAUSE_MARK = re.compile(r"[，。,]")
+_ENDS_WITH_FIGURE = re.compile(r"\d[\u4e00-\u9fff]{0,3}$")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -230,8 +231,11 @@ def normalize_text(raw: str) -> NormalizedText:
         # an indented or numbered line opens a paragraph, an item or a table row
         # ("  (一)会费收入 38,760.00", "二、支出合计")
         # and a label line ("沂水县：电商课堂开到村头") is a headline, not a column line
+        # and a figure's line before a labelled one is a data sheet's row
+        # ("秦州区总工会：新建5家，服务1.3万人次" / "麦积区总工会：新建4家")
         if folded[end - 1] in " \t\u3000" or _ITEM_START.match(folded, end) or (
-                _LABEL_LINE.match(line) and not _CLAUSE_MARK.search(line)):
+                _LABEL_LINE.match(line) and not _CLAUSE_MARK.search(line)) or (
+                _LABEL_LINE.match(folded, end) and _ENDS_WITH_FIGURE.search(line)):
             joinable = False
         if joinable or _splits_a_union_word(folded, start, end) or (
                 _splits_a_metric(folded, start, end) and not section_number

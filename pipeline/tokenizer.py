@@ -28,13 +28,13 @@ from .segmenter import require_segmenter
 USER_DICT = Path(__file__).resolve().parent / "data" / "user_dict.txt"
 _DIGIT_EDGE = re.compile(r"(?<=[\d.,])(?=[^\d.,])|(?<=[^\d.,])(?=\d)")
 # title separators and list marks stand alone (▌女职工关爱 was one token ▌女)
-_MARKS = "丨|｜▌▍▎■□●○◆◇▲△▶►★☆※•·"
+_MARKS = "丨|｜▌▍▎■□●○◆◇▲△▶►★☆※•·—"
 _SEPARATOR_EDGE = re.compile(rf"(?=[{_MARKS}])|(?<=[{_MARKS}])")
 # pkuseg glues a verb to the level word that opens the next name
 # (联合市|人社局 for 联合|市人社局); names start after these verbs
 _VERB_BEFORE_NAME = re.compile(
     r"(?<=联合|会同|协同|配合|组织|指导|推动|带领|选树|荣获|获评|获得|推荐|邀请|建议"
-    r"|今年|去年|明年|当年|年内|全年|其中|依托|常驻)(?=[省市县区团镇乡院])"
+    r"|今年|去年|明年|当年|年内|全年|其中|依托|常驻|参加)(?=[省市县区团镇乡院])"
     r"|(?<=[向据])(?=[省市县区][\u4e00-\u9fff]{0,6}(?:局|院|委|工会))"
     # a conjunction before a short form (和|县总工会, not 和县|总工会), and a
     # union's name before 同 (职工会|同场, not 职工|会同场)
@@ -45,7 +45,7 @@ _VERB_BEFORE_NAME = re.compile(
 # a name's own last word before the verb that follows it: 支行|为 (not 支|行为),
 # 文化宫|场馆, 县一高|一名 (not 高一), 职权联|共有 (not 联共)
 _NAME_END_BEFORE_VERB = re.compile(
-    r"(?<=支行|分行)(?=为)|(?<=宫)(?=场馆)|(?<=[县市区旗][一二三四五六七八九十][中高])(?=一)"
+    r"(?<=支行|分行)(?=为)|(?<=事务所)(?=为)|(?<=宫)(?=场馆)|(?<=[县市区旗][一二三四五六七八九十][中高])(?=一)"
     r"|(?<=[联会])(?=共有|共计)|(?<=[委会联局])(?=办了|合办)"
     # a conjunction after a union before a body of one level: 总工会和|县教育局
     r"|(?<=工会[和与])(?=[省市县区])"

@@ -62,6 +62,8 @@ def resolve_union(mention: str, full_names: list[str]) -> str:
         if _LEVEL.search(folded) and folded + "工会" in full_names:
             return folded + "工会"
         return folded
+    if folded == "全总":  # the one national federation, when the report names it in full
+        return next((f for f in full_names if f.endswith("全国总工会")), folded)
     expanded = _expand_abbreviation(folded)
     level = _LEVEL.search(folded)
     generic = _GENERIC_SHORT.match(folded)

@@ -192,3 +192,40 @@ def test_linking_an_abbreviation_in_brackets_names_the_union_before_it(char_nlp)
     context = DocContext.build(doc)
     assert set(context.union_names.values()) == {"港九职工权益联合会"}
     assert context.subjects[0] == "港九职工权益联合会"
+
+
+def test_linking_a_figure_whose_clause_repeats_a_programme_head_word_is_marked(char_nlp):
+    text = "开展户外劳动者服务站建设，又打造骑士加油站22家；丰台区新建服务站27家。"
+    doc = _doc(char_nlp, text, [("户外劳动者服务站", "PROGRAM"), ("骑士加油站", "PROGRAM"),
+                                ("22家", "COUNT"), ("27家", "COUNT")])
+    features = _features(doc, "27家")
+    assert features["户外劳动者服务站"]["echo_head3"] == 1.0
+    assert features["骑士加油站"]["echo_head2"] == 0.0
+    # the programme's own mention is no echo of itself
+    assert _features(doc, "22家")["骑士加油站"]["echo_head2"] == 0.0
+
+
+def test_linking_the_figures_after_respectively_pair_with_the_listed_programmes(char_nlp):
+    text = "送温暖、金秋助学、帮扶三项工作分别投入1386万元、214万元和592万元。"
+    doc = _doc(char_nlp, text, [("送温暖", "PROGRAM"), ("金秋助学", "PROGRAM"), ("帮扶", "PROGRAM"),
+                                ("1386万元", "MONEY"), ("214万元", "MONEY"), ("592万元", "MONEY")])
+    features = _features(doc, "214万元")
+    assert features["金秋助学"]["respectively_match"] == 1.0
+    assert features["帮扶"]["respectively_match"] == 0.0
+    assert features["帮扶"]["respectively_other"] == 1.0
+
+
+def test_linking_a_legal_aid_case_reaches_the_service_line_named_after_its_figures(char_nlp):
+    text = "典型案例：镇总工会接到37名员工求助。镇总工会随即启动法律援助，追回工资。"
+    doc = _doc(char_nlp, text, [("37名", "HEADCOUNT"), ("法律援助", "PROGRAM")])
+    assert "法律援助" in _features(doc, "37名")
+
+
+@pytest.mark.parametrize("text,union,figure,gives", [
+    ("省总工会资金50万元已到位", "省总工会", "50万元", 1.0),  # the province's money, given
+    ("今年县总共投入各类资金86万元", "县总", "86万元", 0.0),  # the county spends its own
+])
+def test_linking_a_union_spending_money_is_no_giver(char_nlp, text, union, figure, gives):
+    doc = _doc(char_nlp, text, [(union, "UNION"), (figure, "MONEY")])
+    context = DocContext.build(doc)
+    assert list(_union_feature(context, context.metrics[0], "giver_after").values()) == [gives]

@@ -108,3 +108,9 @@ def test_normalize_keeps_a_table_row_apart_from_the_block_after_a_blank_line():
     rows = "收入合计　19,337,755.50\n\n支出部分\n1. 职工活动支出　8,000.00\n"
     text = normalize_text(COLUMNS + rows).text
     assert "19,337,755.50\n支出部分" in text
+
+
+def test_normalize_keeps_the_rows_of_a_data_sheet_apart():
+    rows = "秦州区总工会：新建5家，服务1.3万人次\n麦积区总工会：新建4家，服务1.1万人次\n"
+    text = normalize_text(COLUMNS + rows).text
+    assert "1.3万人次\n麦积区总工会：" in text

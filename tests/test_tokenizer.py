@@ -96,6 +96,9 @@ def test_tokenizer_cuts_around_title_separators(blank_nlp):
     ("联合河南豫法律师事务所开展", "联合"),  # a law firm after a joint verb
     ("侨声网讯 本报", "讯"),  # an outlet before a dateline's 讯
     ("设立职工法律服务站", "站"),  # a service line before its venue
+    ("组织职工参加县总举办的", "参加"),  # 参加|县总, not 参加县|总
+    ("——镇总工会宣", "镇"),  # a dash stands apart from the name after it (not ——镇)
+    ("上海申衡律师事务所为职工", "为"),  # 事务所|为, not 事务所为
 ])
 def test_tokenizer_cuts_names_free(blank_nlp, text, word):
     assert word in [t.text for t in blank_nlp(text)]

@@ -73,6 +73,42 @@ def _repair_unit_unions(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
     return sorted(ents, key=lambda e: e.start)
 
 
+# workers' associations named without 工会 (ANNOTATION 7.15): 香港零售业职工总会,
+# 澳门餐饮业职工会, 港九劳工社团联会; not 职工代表大会, 工商业联合会
+_ASSOCIATION = re.compile(r"(?:职工|劳工|雇员|工人)[\u4e00-\u9fff]{0,4}?(?:总会|联会)|职工会")
+_ASSOCIATION_STOP = re.compile(rf"{_NAME_STOP.pattern}|属会|联同|携手|旗下")
+# an abbreviation in brackets right after a union's name: 澳门工会联合总会（工联）
+_BRACKETED_ABBREVIATION = re.compile(
+    r"[（(](?:以下)?(?:简称)?[：:]?[“\"]?(?P<short>[\u4e00-\u9fff]{2,5})[”\"]?[）)]")
+
+
+def _repair_associations(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
+    """Workers' associations whose names do not end in 工会 (the NER reads
+    them as ORG or not at all), and a union's abbreviation in brackets."""
+    for match in _ASSOCIATION.finditer(text):
+        window = text[max(0, match.start() - 14):match.start()]
+        cut = max((m.end() for m in _ASSOCIATION_STOP.finditer(window)), default=0)
+        if len(window) - cut < 2:
+            continue
+        span = doc.char_span(match.start() - (len(window) - cut), match.end(), label="UNION")
+        if span is None:
+            continue
+        clashes = [e for e in ents if e.start < span.end and span.start < e.end]
+        # an ORG reading of the same name, or parts of it, give way
+        if all(e.label_ in ("ORG", "UNION") and span.start <= e.start and e.end <= span.end
+               for e in clashes) and not any(e.label_ == "UNION" and e.start == span.start
+                                             and e.end == span.end for e in clashes):
+            ents = [e for e in ents if e not in clashes] + [span]
+    for ent in list(ents):
+        bracket = _BRACKETED_ABBREVIATION.match(text, ent.end_char) if ent.label_ == "UNION" else None
+        if bracket:
+            short = doc.char_span(bracket.start("short"), bracket.end("short"), label="UNION")
+            if short is not None and not any(
+                    e.start < short.end and short.start < e.end for e in ents):
+                ents.append(short)
+    return ents
+
+
 def repair_unions(doc: Doc) -> None:
     """Fix the union misses that cost a report its subject.
 
@@ -97,6 +133,7 @@ def repair_unions(doc: Doc) -> None:
             if _clear_of_others(union, ent, ents):
                 ents[index] = union
     ents = _repair_unit_unions(doc, text, ents)
+    ents = _repair_associations(doc, text, ents)
     covered = [(e.start_char, e.end_char, e.label_) for e in ents]
     for match in _UNION_SUFFIX.finditer(text):
         inside = [c for c in covered if c[0] <= match.start() < c[1]]

@@ -372,3 +372,17 @@ def test_entity_guard_reads_figures_next_to_ranks_offers_and_rates(text, figure,
                          alignment_mode="strict")
     guarded = guard_entity(span, text)
     assert (guarded.text if guarded is not None else None) == kept
+
+
+@pytest.mark.parametrize("text,orgs,expected", [
+    # a workers' association named without 工会 is a union, also where the NER read an ORG
+    ("港九劳工社团联会（劳联）昨日举办博览会", ["港九劳工社团联会"], ["港九劳工社团联会", "劳联"]),
+    ("工联属会澳门餐饮业职工会同步开办进修班", [], ["澳门餐饮业职工会"]),
+    # but not a congress of workers or a chamber of commerce
+    ("县职工代表大会召开，市工商业联合会参加", ["市工商业联合会"], []),
+])
+def test_components_union_repair_reads_workers_associations(char_nlp, text, orgs, expected):
+    repair = char_nlp.add_pipe("union_ie_union_repair")
+    doc = char_nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(o), text.index(o) + len(o), label="ORG") for o in orgs]
+    assert [e.text for e in repair(doc).ents if e.label_ == "UNION"] == expected
