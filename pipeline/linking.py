@@ -160,7 +160,7 @@ class DocContext:
         # on it heads the item below it
         context.colon_heads = {u.start_char for u in context.unions
                                if u.start_char in context.line_heads
-                               and (text[u.end_char:u.end_char + 2].lstrip(" \t").startswith(
+                               and (text[u.end_char:u.end_char + 2].lstrip(" \t】]").startswith(
                                    ("：", ":", "\n")) or not text[u.end_char:].strip())}
         for segment in context.segments:
             if _STATEMENT.search(text, segment.start, min(segment.end, segment.start + 80)) or (
@@ -304,7 +304,7 @@ def _shared(context: DocContext, metric: Mention, other: Mention) -> dict[str, f
 def _heads_line(text: str, union: Mention) -> bool:
     """Whether the mention opens its line (after a list mark or a number)."""
     prev = text[max(0, union.start_char - 4):union.start_char].rstrip(" ")
-    return (not prev or prev.rstrip(_BULLETS).endswith("\n")
+    return (not prev or prev.rstrip(_BULLETS + "【[").endswith("\n")
             or bool(re.search(r"\n[（(]?[一二三四五六七八九十\d]+[、.）)]?$", prev))
             # a place label before a dash or in brackets: "岳麓区——岳麓区总工会…", "【图们】…"
             or bool(_LABELLED_LINE.search(text, max(0, union.start_char - 12), union.start_char)))

@@ -7,11 +7,12 @@ before the union linker.
 """
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import places_by_start
+from ..lexicon import place_names, places_by_start
 from ..names import NAME_STOP, name_start
 from ..reports import split_reports
 from ..unions import is_short_form
@@ -47,6 +48,43 @@ def _is_place_chain(text: str) -> bool:
         return True
     return any(text.startswith(place) and _is_place_chain(text[len(place):])
                for place in places_by_start().get(text[:2], []))
+
+
+_PLACE_LEVELS = "省市县区州盟旗"
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1)
+def _places_with_stop_words() -> tuple[str, ...]:
+    """Gazetteer places whose names hold a word that otherwise ends a name
+    (共和县, 和平区, 太和县, 民和…): 和 there is no conjunction."""
+    return tuple(sorted((p for p in place_names() if _NOT_IN_NAME.search(p)), key=len, reverse=True))
+
+
+def _name_cut(window: str) -> int:
+    """Where a name ending at the end of ``window`` starts: after the last word
+    that cannot be inside a name, unless that word is part of a place's name."""
+    boundary = max((m.end() for m in _NAME_STOP.finditer(window)), default=0)
+    for place in _places_with_stop_words():
+        index = window.rfind(place)
+        if 0 <= index < boundary <= index + len(place) and not _NAME_STOP.search(
+                window, index + len(place)):
+            # 和县 opening the name only after a level word or a mark
+            # (天津市和平区, not 市总工会和县总工会)
+            before = window[index - 1] if index else ""
+            if _NOT_IN_NAME.match(place) and before and before not in _PLACE_LEVELS and (
+                    _CJK_CHAR.match(before)):
+                continue
+            # and the places written before it (天津市 + 和平区)
+            start = max((m.end() for m in _NAME_STOP.finditer(window, 0, index)), default=0)
+            return start if _is_place_chain(window[start:index]) else index
+    return boundary
+
+
+def _strip_places_with_stop_words(prefix: str) -> str:
+    for place in _places_with_stop_words():
+        prefix = prefix.replace(place, "")
+    return prefix
 
 
 def _clear_of_others(span: Span | None, replaced: Span, ents: list[Span]) -> bool:
@@ -138,8 +176,7 @@ def repair_unions(doc: Doc) -> None:
     for match in _UNION_SUFFIX.finditer(text):
         inside = [c for c in covered if c[0] <= match.start() < c[1]]
         window = text[max(0, match.start() - 20):match.start()]
-        boundary = max((m.end() for m in _NAME_STOP.finditer(window)), default=0)
-        prefix = window[boundary:]
+        prefix = window[_name_cut(window):]
         if inside and inside[0][2] == "UNION" and not is_short_form(
                 text[inside[0][0]:inside[0][1]]):
             # a full name still takes the places written before it
@@ -147,7 +184,7 @@ def repair_unions(doc: Doc) -> None:
             added = len(prefix) - (match.start() - inside[0][0])
             if added <= 0 or not _is_place_chain(prefix[:added]):
                 continue
-        if len(prefix) < 2 or _NOT_IN_NAME.search(prefix) or not any(
+        if len(prefix) < 2 or _NOT_IN_NAME.search(_strip_places_with_stop_words(prefix)) or not any(
                 prefix.startswith(place) for place in places_by_start().get(prefix[:2], [])):
             continue
         longer = doc.char_span(match.start() - len(prefix), match.end(), label="UNION")

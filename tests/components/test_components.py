@@ -237,6 +237,10 @@ def test_components_counted_honours(char_nlp, text, expected):
     # and its own committee (ANNOTATION 7.22)
     ("福州市直机关工会工作委员会围绕", "福州市直机关工会", "福州市直机关工会工作委员会"),
     ("经厅机关工会委员会审议", "厅机关工会", "厅机关工会委员会"),
+    # a place whose name holds 和 (共和县, 和平区), but not 和 between two unions
+    ("春节前后，共和县总工会举办", "县总工会", "共和县总工会"),
+    ("天津市和平区总工会开展", "区总工会", "天津市和平区总工会"),
+    ("市总工会和县总工会联合举办", "县总工会", "县总工会"),
 ])
 def test_components_union_repair_extends_over_places(char_nlp, text, found, expected):
     repair = char_nlp.add_pipe("union_ie_union_repair")
