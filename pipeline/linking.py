@@ -530,6 +530,8 @@ def _listed_before_respectively(context: DocContext, metric: Mention,
 
 def _respectively_features(context: DocContext, metric: Mention, programme: Mention,
                            listed: tuple[list[Mention], int]) -> dict[str, float]:
+    """Whether the candidate is the listed programme whose turn the metric is
+    (match), another one of the list (other), or outside a list that exists."""
     programmes, index = listed
     if len(programmes) < 2 or index < 0:
         return {}

@@ -82,6 +82,7 @@ def _name_cut(window: str) -> int:
 
 
 def _strip_places_with_stop_words(prefix: str) -> str:
+    """The prefix without the place names whose 和/与 is no conjunction."""
     for place in _places_with_stop_words():
         prefix = prefix.replace(place, "")
     return prefix
