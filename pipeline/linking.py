@@ -24,11 +24,23 @@ from spacy.tokens import Doc, Span
 from .lexicon import canonical_programme
 from .metric_grammar import declared_money_unit
 from .reports import ReportSegment, split_reports
-from .unions import fold_union_name, is_short_form, resolve_union, same_union
+from .unions import (
+    ALIAS_OPENING,
+    fold_union_name,
+    is_short_form,
+    resolve_union,
+    same_union,
+)
 
 METRIC_LABELS = ("MONEY", "HEADCOUNT", "COUNT")
 _SENTENCE_MARKS = "。！？!?；;"
 _SENT = re.compile(f"[{_SENTENCE_MARKS}]")
+
+
+def _last_mark(text: str, marks: str, lo: int, hi: int) -> int:
+    """Offset of the last of ``marks`` in text[lo:hi], or -1 (rfind per mark:
+    no regex scan over the stretch)."""
+    return max(text.rfind(mark, lo, hi) for mark in marks)
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 _CLAUSE = re.compile(r"[，,、：:]")
 _BOUNDARY_BEFORE = set("\n，。；：！？、)）】」”,;:!? —-－")
@@ -223,7 +235,7 @@ class DocContext:
         return self.segments[-1]
 
 
-_ALIAS_OPENING = re.compile(r"[（(](?:以下)?(?:简称)?[：:]?[“\"]?")
+_ALIAS_OPENING = re.compile(ALIAS_OPENING)
 _COMPLIED_WITH = re.compile(r"(?:落实|按照|根据|贯彻|响应|依据|遵照|在)[“\"]?$")
 _ITS_DOCUMENT = re.compile(r"(?:关于|的(?:要求|部署|安排|通知|指导|支持|号召|统一))")
 
@@ -400,8 +412,7 @@ def _places_named_before(text: str, metric: Mention, names: list[str],
     union's name) before the metric ends, within the metric's sentence; names
     whose place is not there are left out."""
     window_start = max(0, metric.start_char - PLACE_WINDOW)
-    opening = max(text.rfind(mark, window_start, metric.start_char)
-                  for mark in _SENTENCE_MARKS + "\n")
+    opening = _last_mark(text, _SENTENCE_MARKS + "\n", window_start, metric.start_char)
     start = opening + 1 if opening >= 0 else window_start
     inside = [(u.start_char, u.end_char) for u in unions
               if u.end_char > start and u.start_char < metric.start_char]
@@ -517,15 +528,15 @@ def _listed_before_respectively(context: DocContext, metric: Mention,
     metric's place among the figures after that 分别 (送温暖、金秋助学、帮扶三项工作
     分别投入1386万元、214万元和592万元); ([], -1) when there is no such list."""
     text = context.text
-    opening = max(text.rfind(mark, 0, metric.start_char) for mark in _SENTENCE_MARKS)
+    opening = _last_mark(text, _SENTENCE_MARKS, 0, metric.start_char)
     respectively = text.rfind("分别", opening + 1, metric.start_char)
     if respectively < 0:
         return [], -1
     first = text.find("分别", opening + 1)
     listed = [p for p in mentions if opening < p.start_char and p.end_char <= first]
-    figures = [m for m in context.metrics
-               if respectively < m.start_char <= metric.start_char]
-    return listed, len(figures) - 1
+    figures_before = bisect_left(context.metric_starts, metric.start_char) - bisect_left(
+        context.metric_starts, respectively)
+    return listed, figures_before
 
 
 def _respectively_features(context: DocContext, metric: Mention, programme: Mention,
@@ -556,7 +567,7 @@ def _echo_features(text: str, metric: Mention, programme: Mention) -> dict[str, 
     for i in range(max(programme.start_char, lo), min(programme.end_char, lo + len(window))):
         window[i - lo] = " "
     window = "".join(window)
-    cut = max(window.rfind(mark, 0, metric.start_char - lo) for mark in _SENTENCE_MARKS)
+    cut = _last_mark(window, _SENTENCE_MARKS, 0, metric.start_char - lo)
     window = window[cut + 1:]
     bigrams = {core[i:i + 2] for i in range(len(core) - 1)}
     return {

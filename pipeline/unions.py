@@ -38,6 +38,11 @@ _GENERIC_SHORT = re.compile(
     r"(工会|工会联合会|联合工会)$")
 
 
+# the opening of a union's abbreviation in brackets after its name:
+# 港九职工权益联合会（职权联）, 长春市总工会（以下简称“市总”）
+ALIAS_OPENING = r"[（(](?:以下)?(?:简称)?[：:]?[“\"]?"
+
+
 def is_short_form(name: str) -> bool:
     """Whether a union mention names no place (市总工会, 省总, 全总)."""
     folded = fold_union_name(name)

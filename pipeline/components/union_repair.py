@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from ..lexicon import place_names, places_by_start
 from ..names import NAME_STOP, name_start
 from ..reports import split_reports
-from ..unions import is_short_form
+from ..unions import ALIAS_OPENING, is_short_form
 from .base import take_over
 from .entity_guard import guard_entity
 
@@ -81,13 +81,6 @@ def _name_cut(window: str) -> int:
     return boundary
 
 
-def _strip_places_with_stop_words(prefix: str) -> str:
-    """The prefix without the place names whose 和/与 is no conjunction."""
-    for place in _places_with_stop_words():
-        prefix = prefix.replace(place, "")
-    return prefix
-
-
 def _clear_of_others(span: Span | None, replaced: Span, ents: list[Span]) -> bool:
     """Whether ``span`` can take ``replaced``'s place without overlapping another entity."""
     return span is not None and not any(
@@ -118,7 +111,7 @@ _ASSOCIATION = re.compile(r"(?:职工|劳工|雇员|工人)[\u4e00-\u9fff]{0,4}?
 _ASSOCIATION_STOP = re.compile(rf"{_NAME_STOP.pattern}|属会|联同|携手|旗下")
 # an abbreviation in brackets right after a union's name: 澳门工会联合总会（工联）
 _BRACKETED_ABBREVIATION = re.compile(
-    r"[（(](?:以下)?(?:简称)?[：:]?[“\"]?(?P<short>[\u4e00-\u9fff]{2,5})[”\"]?[）)]")
+    ALIAS_OPENING + r"(?P<short>[\u4e00-\u9fff]{2,5})[”\"]?[）)]")
 
 
 def _repair_associations(doc: Doc, text: str, ents: list[Span]) -> list[Span]:
@@ -185,7 +178,9 @@ def repair_unions(doc: Doc) -> None:
             added = len(prefix) - (match.start() - inside[0][0])
             if added <= 0 or not _is_place_chain(prefix[:added]):
                 continue
-        if len(prefix) < 2 or _NOT_IN_NAME.search(_strip_places_with_stop_words(prefix)) or not any(
+        # (the prefix holds no stop word: _name_cut reads back to the last one,
+        # or over a place whose name holds one)
+        if len(prefix) < 2 or not any(
                 prefix.startswith(place) for place in places_by_start().get(prefix[:2], [])):
             continue
         longer = doc.char_span(match.start() - len(prefix), match.end(), label="UNION")
