@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..lexicon import load_lexicon, place_names
 from ..metric_grammar import BOUND_BEFORE_YUE, declared_money_unit
+from ..unions import is_short_form
 from ..values import parse_metric
 
 UNION_ENDING = re.compile(
@@ -74,6 +75,21 @@ def _trim(span: Span) -> Span | None:
 _COUNTED_AFTER = re.compile(r"[ \t]?[\d一二两三四五六七八九十百千]+[ \t]?[家个所]")
 _PLURAL_UNIONS = re.compile(
     r"各|[两三四五]级|县区|区县|县市区|市县|市地|地市|市州|州县|区市工会|乡镇工会|镇街工会|街镇工会|^基层")
+
+
+# a short form after 各 or a count names several unions: 各设区市总工会, 各市州总工会,
+# 6个区总工会 (no gold short form in train+dev follows either)
+_SEVERAL_BEFORE = re.compile(r"(?:各[设地区县市州旗盟乡镇街道级]{0,3}|[\d一二两三四五六七八九十]+[个家])$")
+_WORD_BREAK = re.compile(r"\W|_")
+
+
+def _several_before(span: Span, doc_text: str) -> bool:
+    """Whether the words right before a short-form union make it plural."""
+    if not is_short_form(span.text):
+        return False
+    before = doc_text[max(0, span.start_char - 8):span.start_char]
+    stretch = _WORD_BREAK.split(before)[-1]
+    return bool(_SEVERAL_BEFORE.search(stretch))
 
 
 def is_union_system(text: str) -> bool:
@@ -230,6 +246,8 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
                 folded[:-2]) or _DESCRIBED_UNION.search(folded):
             return None
         if doc_text[span.start_char - 1:span.start_char] == "各":  # 各生产车间工会: several
+            return None
+        if _several_before(span, doc_text):
             return None
         if _COUNTED_AFTER.match(doc_text, span.end_char):
             return None

@@ -140,6 +140,11 @@ def test_components_linker_scorer_keys(char_nlp):
     ("一家外资电子厂的工会账本", "一家外资电子厂的工会", "UNION", None),  # a description
     ("各生产车间工会轮流牵头", "生产车间工会", "UNION", None),  # several
     ("青岛区市工会发放", "青岛区市工会", "UNION", None),
+    ("各设区市总工会也把疗休养", "市总工会", "UNION", None),  # 各 + a kind of place
+    ("各区县总工会同步选树", "县总工会", "UNION", None),
+    ("翔安6个区总工会同步开展", "区总工会", "UNION", None),  # counted
+    ("各级工会在省总工会带领下", "省总工会", "UNION", "省总工会"),  # 各 belongs to another name
+    ("区总工会为6家企业", "区总工会", "UNION", "区总工会"),
     ("开展“护薪”行动", "护薪”行动", "PROGRAM", "护薪"),  # the head stays outside
     ("推进职工医疗互助保障工作", "职工医疗互助", "PROGRAM", "职工医疗互助保障"),  # the whole name
     ("分批赴阿勒泰疗休养", "阿勒泰疗休养", "PROGRAM", "疗休养"),  # the place stays outside
