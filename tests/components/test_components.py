@@ -125,6 +125,8 @@ def test_components_linker_scorer_keys(char_nlp):
     ("让胡路区新添6家驿站", "让胡路区", "PROGRAM", None),  # a place
     ("到区职工服务中心一楼咨询", "职工服务中心", "PROGRAM", None),  # a venue
     ("并叮嘱中铁建工集团项目", "叮嘱中铁建工集团", "ORG", "中铁建工集团"),  # a verb before it
+    ("另有长虹集团、九洲集团", "有长虹集团", "ORG", "长虹集团"),  # a word of the clause
+    ("联合辖区金鹰商贸集团共建", "辖区金鹰商贸集团", "ORG", "金鹰商贸集团"),
     ("联合工会发放", "联合工会", "UNION", "联合工会"),
     ("（摘自北京经济技术开发区总工会工作报告）", "摘自北京经济技术开发区总工会", "UNION",
      "北京经济技术开发区总工会"),  # a source line
