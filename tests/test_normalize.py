@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.normalize import normalize_text
+from pipeline.normalize import column_width, normalize_text
 
 
 @pytest.mark.parametrize("raw,expected", [
@@ -114,3 +114,13 @@ def test_normalize_keeps_the_rows_of_a_data_sheet_apart():
     rows = "秦州区总工会：新建5家，服务1.3万人次\n麦积区总工会：新建4家，服务1.1万人次\n"
     text = normalize_text(COLUMNS + rows).text
     assert "1.3万人次\n麦积区总工会：" in text
+
+
+def test_normalize_keeps_the_phrases_of_a_poster_with_column_like_widths():
+    # lines of 12-16 characters, like a narrow column, but phrases without
+    # clause marks: each break ends a phrase
+    poster = ("暑假将至\n又成了不少双职工家庭的烦恼\n合肥市蜀山区笔架山街道总工会\n今年继续开办暑期托管班\n"
+              "辖区企业职工六至十二周岁子女\n联合辖区三所中小学的老师\n开设书法编程心理健康等课程9项\n"
+              "去年托管班共接收职工子女86名\n街道总工会投入约4.5万元\n")
+    assert column_width(poster) == 0
+    assert normalize_text(poster).text == poster
