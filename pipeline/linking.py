@@ -26,6 +26,7 @@ from .metric_grammar import declared_money_unit
 from .reports import ReportSegment, split_reports
 from .unions import (
     ALIAS_OPENING,
+    dateline_union,
     fold_union_name,
     is_short_form,
     resolve_union,
@@ -59,7 +60,8 @@ _UMBRELLAS = ("四季送", "四季恒温", "普惠服务", "帮扶")
 _REFERS_BACK = re.compile(r"(?:本次|此次|这次|该|上述|此项)(?:活动|行动|项目|工作)|活动(?:期间|中|现场|当天)|期间")
 # a programme that titles its line item: "1. 工资集体协商。全区签订…", "◆ 法律援助："
 _TITLES_ITEM = re.compile(r"[”\"」]?(?:工作|活动|行动|方面)?[ ]?[。：:．]")
-_LABELLED_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[^\n，。；]{1,8}(?:——|—|－|-|：|:)|【[^\n】]{1,8}】)[ \t]*$")
+_LABELLED_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[^\n，。；]{1,8}(?:——|—|－|-|：|:)|【[^\n】]{1,8}】"
+                            r"|[\u4e00-\u9fff]{1,8}[ \t\u3000])[ \t\u3000]*$")  # …, or "麦积 ", "望奎讯 "
 # a legal-aid case item: "案例二：陶瓷企业职工工伤待遇案。…", "▲ 保洁员加班费案：…"
 # (matched at the line start: no ^, which would match only at the text's start)
 _CASE_ITEM = re.compile(r"[ \t▲△◆◇●■□·•\-—]*(?:【?典型)?案例[一二三四五六七八九十\d]*|[^\n]{2,40}?案[：:。]")
@@ -76,6 +78,19 @@ def _is_figure_line(text: str, metric: Mention) -> bool:
     end = text.find("\n", metric.end_char)
     line = text[start:len(text) if end < 0 else end]
     return len(line.strip()) - len(metric.text) <= 4
+
+
+_CAPTION_OPENING = re.compile(r"[ \t▶►■□●◆◇▲△★☆·•#]*(?:\d{1,2}[ \t]*[|｜丨.、 ][ \t]*)?$")
+_CAPTION_CLOSE = re.compile(r"[ \t]*(?:[。！!：:]|——)")
+
+
+def _is_caption_figure(text: str, metric: Mention) -> bool:
+    """Whether the metric opens its line and a sentence mark closes it, as a
+    figure captioned by the sentence after it ("186万元！楚雄州总工会“金秋助学”…",
+    "73.2万元。“两节”送温暖投入资金…")."""
+    start = text.rfind("\n", 0, metric.start_char) + 1
+    return bool(_CAPTION_OPENING.match(text[start:metric.start_char])
+                and _CAPTION_CLOSE.match(text, metric.end_char))
 
 
 _LAST_CONTEXT: dict = {}
@@ -225,6 +240,9 @@ class DocContext:
             for union in inside:
                 name = resolve_union(union.text, full)
                 name = aliases.get(fold_union_name(union.text), representative.get(name, name))
+                if is_short_form(name):  # 武宁讯 县总工会: the item's dateline names the place
+                    line_start = text.rfind("\n", 0, union.start_char) + 1
+                    name = dateline_union(text[line_start:union.start_char], name) or name
                 context.union_names[union.start_char] = name
         return context
 
@@ -344,7 +362,9 @@ def _union_mention_features(context: DocContext, union: Mention, name: str) -> d
     after = text[union.end_char:union.end_char + 4]
     features = {
         "subject_position": float(not prev or prev[-1] in _BOUNDARY_BEFORE
-                                  or prev.endswith(("年", "日", "月"))),
+                                  or prev.endswith(("年", "日", "月"))
+                                  or bool(_LABELLED_LINE.search(
+                                      text, max(0, union.start_char - 12), union.start_char))),
         "giver_after": float(after.startswith(_GIVER_AFTER) or _gives_after(
             text[union.end_char:union.end_char + 8])),
         "object_before": float(prev.endswith(_OBJECT_BEFORE)),
@@ -604,14 +624,18 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
         if gap <= window or in_lead:
             candidates.append((programme, rank, True))
     figure_line = _is_figure_line(text, metric)
+    caption = _is_caption_figure(text, metric)
     for rank, programme in enumerate(after):
-        if programme.start_char - metric.end_char > (FIGURE_LOOKAHEAD if figure_line else 60):
+        if programme.start_char - metric.end_char > (
+                FIGURE_LOOKAHEAD if figure_line or caption else 60):
             break
         # a figure standing alone on its line ("1,280名" then the description on
         # the next line) belongs to what the next line names
         if context.same_sentence(metric.end_char, programme.start_char) or (
                 figure_line and context.count(context.newline_prefix, metric.end_char,
-                                              programme.start_char) <= 2):
+                                              programme.start_char) <= 2) or (
+                caption and not context.count(context.newline_prefix, metric.end_char,
+                                              programme.start_char)):
             candidates.append((programme, rank, False))
     if case_item:
         # a case tells its story first and names the service line at its end
@@ -661,6 +685,7 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
             "n_candidates": min(len(candidates), 8) / 8,
             "figure_line": float(figure_line),
             "figure_line_after": float(figure_line and not is_before),
+            "caption_after": float(caption and not is_before),
             "lead_alone": float(in_lead_count == 1 and programme.start_char < lead_end),
             "paragraph_names_none": float(not own_programme),
             "lead_for_bare_paragraph": float(not own_programme

@@ -93,6 +93,31 @@ def resolve_union(mention: str, full_names: list[str]) -> str:
     return folded
 
 
+_DATELINE = re.compile(r"[ \t]*(?:本报)?([\u4e00-\u9fff]{2,6}?)讯[ \t\u3000]*$")
+
+
+def dateline_union(lead: str, short_form: str) -> str | None:
+    """The federation a short form names right after a dateline ("武宁讯 县总工会…"
+    -> 武宁县总工会, "涉县讯 县总工会" -> 涉县总工会), when the gazetteer knows
+    the place at that level; else None.
+
+    lead (str): The text of the line before the short form.
+    short_form (str): A short-form mention (县总工会, 市总).
+    """
+    from .lexicon import place_names
+
+    dateline = _DATELINE.match(lead)
+    level = _LEVEL.match(fold_union_name(short_form))
+    if not dateline or not level or level.group(1) not in ("市", "县", "区", "旗"):
+        return None
+    place, level_word = dateline.group(1), level.group(1)
+    known = place_names()
+    for name in (place, place + level_word):
+        if name.endswith(level_word) and name in known:
+            return name + "总工会"
+    return None
+
+
 def union_names_match(predicted: str, gold: str) -> bool:
     """Whether a resolved union name counts as the gold one (ANNOTATION.md 6).
 

@@ -111,6 +111,7 @@ def test_linking_a_source_line_is_not_the_subject_of_a_body_naming_a_union_first
     ("分区县看：\n岳麓区——岳麓区总工会办结案件47件。", "岳麓区总工会", "47件", 0.0),  # label + dash
     ("各地做法：\n【图们】图们市总工会慰问230人。", "图们市总工会", "230人", 0.0),
     ("现通报如下。\n四、曲水县总工会\n走访慰问困难职工58户。", "曲水县总工会", "58户", 1.0),  # alone
+    ("关爱劳模\n泊头 泊头市总工会为86名劳模体检。", "泊头市总工会", "86名", 0.0),  # label + space
 ])
 def test_linking_a_union_opening_a_labelled_line_heads_its_item(char_nlp, text, union, figure,
                                                                  item_head):
@@ -229,3 +230,17 @@ def test_linking_a_union_spending_money_is_no_giver(char_nlp, text, union, figur
     doc = _doc(char_nlp, text, [(union, "UNION"), (figure, "MONEY")])
     context = DocContext.build(doc)
     assert list(_union_feature(context, context.metrics[0], "giver_after").values()) == [gives]
+
+
+@pytest.mark.parametrize("text,figure,programme,reached", [
+    ("186万元！楚雄州总工会“金秋助学”圆了1,200个大学梦", "186万元", "金秋助学", True),  # a headline
+    ("数字里的一年\n73.2万元。“两节”送温暖投入资金73.2万元。", "73.2万元", "“两节”送温暖", True),
+    ("发放慰问金12万元。另据统计，“金秋助学”资助学生30名。", "12万元", "金秋助学", False),
+])
+def test_linking_a_figure_opening_its_line_reaches_the_sentence_that_captions_it(
+        char_nlp, text, figure, programme, reached):
+    doc = _doc(char_nlp, text, [(figure, "MONEY"), (programme, "PROGRAM")])
+    features = _features(doc, figure)
+    assert (programme in features) == reached
+    if reached:
+        assert features[programme]["caption_after"] == 1.0

@@ -1,6 +1,7 @@
 import pytest
 
 from pipeline.unions import (
+    dateline_union,
     fold_union_name,
     is_short_form,
     resolve_union,
@@ -83,3 +84,17 @@ def test_is_short_form(name, expected):
 ])
 def test_same_union(a, b, expected):
     assert same_union(fold_union_name(a), fold_union_name(b)) is expected
+
+
+@pytest.mark.parametrize("line,short_form,expected", [
+    ("武宁讯 ", "县总工会", "武宁县总工会"),  # a county page's dateline
+    ("涉县讯 ", "县总工会", "涉县总工会"),  # the place holds its level
+    ("本报成都讯 ", "市总工会", "成都市总工会"),
+    ("穆棱讯 ", "市总", "穆棱市总工会"),
+    ("张掖讯 ", "县总工会", None),  # 张掖 is a city: no 张掖县
+    ("本报讯 ", "县总工会", None),  # no place
+    ("武宁讯 近日，", "县总工会", None),  # not right after the dateline
+    ("武宁讯 ", "省总工会", None),  # a province is never a dateline's place
+])
+def test_dateline_union_names_the_federation_of_the_dateline_place(line, short_form, expected):
+    assert dateline_union(line, short_form) == expected
