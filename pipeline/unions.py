@@ -15,7 +15,7 @@ _QUOTES = re.compile(r"[“”‘’「」『』《》\"'\s]")
 # 省总工会, 市总, 县总工会, 区总工会 ...: a level word and 总(工会), nothing before
 SHORT_FORM = re.compile(
     r"^(?:(?:省|市|县|区|州|旗|盟|自治区|自治州|镇|乡|街道)总(?:工会)?"
-    r"|(?:街道|园区|开发区|集团|公司|镇|乡|社区|厂|矿|院|局|校|产业|行业)(?:工会|工会联合会|联合工会))$")
+    r"|(?:街道|园区|开发区|集团|公司|镇|乡|社区|厂|矿|院|局|段|校|产业|行业)(?:工会|工会联合会|联合工会))$")
 _LEVEL = re.compile(r"(省|市|县|区|州|旗|盟|自治区|自治州|镇|乡|街道)总(?:工会)?$")
 
 
@@ -30,7 +30,7 @@ def fold_union_name(name: str) -> str:
     return folded[:-2] + "工作委员会" if folded.endswith("工会工委") else folded
 
 
-_UNIT_WORDS = ("集团", "公司", "厂", "矿", "院", "局", "校")
+_UNIT_WORDS = ("集团", "公司", "厂", "矿", "院", "局", "段", "校")  # 段: a railway depot
 # 产业工会, 行业工会: an industry union speaking of itself (湖南省能源化学地质工会)
 _KIND_WORDS = ("产业", "行业")
 _GENERIC_SHORT = re.compile(

@@ -11,6 +11,7 @@ from pipeline.unions import (
 
 
 @pytest.mark.parametrize("mention,full,expected", [
+    ("段工会", ["沈阳局集团公司长春机务段工会"], "沈阳局集团公司长春机务段工会"),  # a railway depot
     ("市总工会", ["洮南市总工会"], "洮南市总工会"),
     ("市总", ["洮南市总工会"], "洮南市总工会"),
     ("县总工会", ["通榆县总工会", "吉林省总工会"], "通榆县总工会"),

@@ -48,6 +48,9 @@ _DESCRIBED_UNION = re.compile(r"的分?工会$|^一[家个所]")  # processing t
 _CLAUSE_VERB = re.compile(r"收到|获得|得到|来自|感谢|走进|送来|送上|送去|发放|慰问|看望|开展|组织|举办|参加|加入"
                           r"|是|说|多亏|幸亏|谢谢"  # a worker's words: 要不是工会，…; no name has them
                           r"|设立|建立|设在"  # 山南市中级人民法院设立工会调解工作室
+                          # a headline's slogan or a clause: 奋力谱写盘州工会…, 今年新增工会会员,
+                          # 交给车间工会去办 (no gold union holds these)
+                          r"|谱写|书写|续写|奋力|开创|彰显|助力|新增|交给"
                           r"|(?<=[\u4e00-\u9fff])当(?!涂|阳|雄|代)")  # 电商公司当工会主席
 _EDGE = set("“”‘’「」『』《》\"'()（）[]【】<>〈〉，。、；：！？,.;:!?·—- \t\n")
 _INSIDE_BREAK = re.compile(r"[。；！？!?;]")
