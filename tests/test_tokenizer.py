@@ -99,6 +99,8 @@ def test_tokenizer_cuts_around_title_separators(blank_nlp):
     ("组织职工参加县总举办的", "参加"),  # 参加|县总, not 参加县|总
     ("——镇总工会宣", "镇"),  # a dash stands apart from the name after it (not ——镇)
     ("上海申衡律师事务所为职工", "为"),  # 事务所|为, not 事务所为
+    ("一、普惠服务惠及面持续扩大", "服务"),  # 服务|惠及, not 服务惠
+    ("全省各级工会认真落实省总关于扩面的部署", "关于"),  # 省总|关于, not 省|总关于
 ])
 def test_tokenizer_cuts_names_free(blank_nlp, text, word):
     assert word in [t.text for t in blank_nlp(text)]
