@@ -401,3 +401,20 @@ def test_components_union_repair_reads_workers_associations(char_nlp, text, orgs
     doc = char_nlp.make_doc(text)
     doc.ents = [doc.char_span(text.index(o), text.index(o) + len(o), label="ORG") for o in orgs]
     assert [e.text for e in repair(doc).ents if e.label_ == "UNION"] == expected
+
+
+def test_components_programme_linker_pairs_the_figures_after_respectively(char_nlp):
+    # a model that only likes the nearest programme would give all three
+    # figures to 冬送温暖; the 分别 list pairs them in order
+    text = "县总工会开展夏送清凉、金秋助学和冬送温暖，分别投入资金6万元、21万元和73万元。"
+    linker = char_nlp.add_pipe("union_ie_programme_linker", config={"threshold": 0.5})
+    linker.model = PairClassifier({"rank_b0": 3.0}, -1.0)
+    doc = char_nlp.make_doc(text)
+    entities = [("县总工会", "UNION"), ("夏送清凉", "PROGRAM"), ("金秋助学", "PROGRAM"),
+                ("冬送温暖", "PROGRAM"), ("6万元", "MONEY"), ("21万元", "MONEY"), ("73万元", "MONEY")]
+    doc.ents = [doc.char_span(text.index(s), text.index(s) + len(s), label=label)
+                for s, label in entities]
+    doc._.processing_text = text
+    doc = linker(doc)
+    pairs = {text[r["head"][0]:r["head"][1]]: r["name"] for r in doc._.relations}
+    assert pairs == {"6万元": "夏送清凉", "21万元": "金秋助学", "73万元": "冬送温暖"}
