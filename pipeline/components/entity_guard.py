@@ -175,6 +175,18 @@ def _not_a_programme_name(text: str) -> bool:
     return folded.endswith(("案", "中心")) or folded in place_names(with_stems=True)
 
 
+# a theme of two parallel phrases: 以“品读经典 奋进新征程”为主题 (the corpus's two
+# programmes used as themes, 女职工关爱行动 and 白衣天使关爱月, are one phrase)
+_THEME_AFTER = re.compile(r"[”’」』\"]?(?:为|作为)?主题")
+_PARALLEL_PHRASES = re.compile(r"\S[ \u3000、，,·]\S")
+
+
+def _is_a_theme(span: Span, doc_text: str) -> bool:
+    """Whether the span is a slogan quoted as an event's theme."""
+    return bool(_PARALLEL_PHRASES.search(span.text)
+                and _THEME_AFTER.match(doc_text, span.end_char))
+
+
 def _strip_leading(span: Span, n_chars: int) -> Span | None:
     """The span without its first ``n_chars`` visible characters (line breaks
     inside the span do not count), or None off a token boundary."""
@@ -260,7 +272,7 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
     if span.label_ == "PROGRAM":
         span = _programme_name_only(span, doc_text)
         if span is None or _cut_from_a_quotation(span, doc_text) or _not_a_programme_name(
-                span.text):
+                span.text) or _is_a_theme(span, doc_text):
             return None
     if span.label_ in METRIC_LABELS:
         before = doc_text[max(0, span.start_char - 2):span.start_char]

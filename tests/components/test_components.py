@@ -159,6 +159,10 @@ def test_components_linker_scorer_keys(char_nlp):
     ("开展“小候鸟”暑期托管班", "小候鸟”暑期托管班", "PROGRAM", "小候鸟”暑期托管班"),
     ("命名县级模范职工之家14家", "县级模范职工之家", "PROGRAM", "模范职工之家"),  # level word
     ("落实县级工会加强年", "县级工会加强年", "PROGRAM", "县级工会加强年"),  # not a title
+    ("以“品读经典 奋进新征程”为主题", "品读经典 奋进新征程", "PROGRAM", None),  # a theme
+    ("以“当好主人翁、建功新时代”为主题", "当好主人翁、建功新时代", "PROGRAM", None),
+    ("以“女职工关爱行动”为主题", "女职工关爱行动", "PROGRAM", "女职工关爱行动"),  # one phrase
+    ("开展“当好主人翁 建功新时代”劳动竞赛", "当好主人翁 建功新时代", "PROGRAM", "当好主人翁 建功新时代"),
 ])
 def test_components_entity_guard(char_nlp, text, span, label, expected):
     guard = char_nlp.add_pipe("union_ie_entity_guard")
