@@ -50,6 +50,9 @@ _GIVER_AFTER = ("的", "资金", "下拨", "拨付", "支持", "补助", "组织
 _OBJECT_BEFORE = ("联合", "参加", "向", "获", "被", "协同", "配合", "会同", "经", "由", "争取",
                   "补助", "帮助", "指导", "推动", "督促", "对", "在")
 _ACTIVITY_VERBS = ("开展", "组织", "举办", "实施", "推进", "启动", "深化", "落实", "打造")
+# a union handing money or goods to another unit in the metric's clause:
+# 西安市总工会对…5家驿站每家奖补2万元, 昌平区总工会为驿站配送物资价值8万元
+_GIFT_TO_UNIT = re.compile(r"奖补|给予|下拨|拨付|追加|划拨|配送|补贴给|资助给")
 _CUES = ("其中", "在", "中", "为", "投入", "发放", "慰问", "期间", "活动", "共", "累计",
          "资助", "覆盖", "参保", "理赔", "新建", "建成", "选树", "推荐", "培训", "办理")
 _HONOUR_ENDINGS = ("奖章", "奖状", "先锋号", "工匠", "标兵", "劳动模范", "劳模", "示范点",
@@ -497,6 +500,9 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
         features["actor_nearest_paragraph"] = actor * features["nearest_before"] * features["same_paragraph"]
         features["actor_line_start_paragraph"] = features["line_start"] * features["same_paragraph"]
         features["actor_after_sentence"] = actor * features["after"] * features["same_sentence"]
+        features["gift_in_sentence"] = float(
+            features["before"] and features["same_sentence"]
+            and bool(_GIFT_TO_UNIT.search(text, union.end_char, metric.start_char)))
         # 分别: the i-th union of the sentence takes the i-th metric after 分别
         if union in sentence_unions and "分别" in _between(text, union.end_char, metric.start_char):
             metrics_after = [m for m in context.metrics if union.end_char < m.start_char

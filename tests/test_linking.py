@@ -244,3 +244,14 @@ def test_linking_a_figure_opening_its_line_reaches_the_sentence_that_captions_it
     assert (programme in features) == reached
     if reached:
         assert features[programme]["caption_after"] == 1.0
+
+
+@pytest.mark.parametrize("text,union,figure,gift", [
+    ("西安市总工会对获评的5家驿站每家奖补2万元。", "西安市总工会", "2万元", 1.0),  # to another unit
+    ("县总工会为困难职工发放慰问金2万元。", "县总工会", "2万元", 0.0),  # its own spending
+])
+def test_linking_a_union_handing_money_to_another_unit_is_marked(char_nlp, text, union, figure,
+                                                                  gift):
+    doc = _doc(char_nlp, text, [(union, "UNION"), (figure, "MONEY")])
+    context = DocContext.build(doc)
+    assert _union_feature(context, context.metrics[0], "gift_in_sentence") == {union: gift}

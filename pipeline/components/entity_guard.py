@@ -37,7 +37,7 @@ _LEADING_VERB = re.compile(
     # a verb before a listed body: 覆盖长安汽车, 吸纳顺丰速运, 招募天津职业技术师范大学
     r"|覆盖|吸纳|招募|围绕|引入|送往|进入|接回"
     # a word of the clause before a listed body: 优先安排包钢, 另有长虹集团, 辖区金鹰商贸集团
-    r"|优先安排|安排|另有|有|辖区|外包单位|旗下|下属"
+    r"|优先安排|安排|另有|有|辖区|外包单位|旗下|下属|代表"
     r"|看)")  # a headline's 看自治区总工会如何… (no place opens with 看)
 # a clause before the name: 四季度，产业工会 -> 产业工会; 马建国（陇原石化公司…工会 -> 陇原…;
 # an item label or dateline before it: 麦积 麦积区总工会, 望奎讯 县总工会 (no gold name has a space)
