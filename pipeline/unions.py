@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .lexicon import place_names
 from .normalize import normalize_text
 
 _QUOTES = re.compile(r"[“”‘’「」『』《》\"'\s]")
@@ -104,8 +105,6 @@ def dateline_union(lead: str, short_form: str) -> str | None:
     lead (str): The text of the line before the short form.
     short_form (str): A short-form mention (县总工会, 市总).
     """
-    from .lexicon import place_names
-
     dateline = _DATELINE.match(lead)
     level = _LEVEL.match(fold_union_name(short_form))
     if not dateline or not level or level.group(1) not in ("市", "县", "区", "旗"):
