@@ -176,14 +176,16 @@ def _not_a_programme_name(text: str) -> bool:
 
 
 # a theme of two parallel phrases: 以“品读经典 奋进新征程”为主题 (the corpus's two
-# programmes used as themes, 女职工关爱行动 and 白衣天使关爱月, are one phrase)
+# programmes used as themes, 女职工关爱行动 and 白衣天使关爱月, are one phrase).
+# A middle dot joins a campaign's own name (“中国梦·劳动美”主题宣讲), not a slogan.
 _THEME_AFTER = re.compile(r"[”’」』\"]?(?:为|作为)?主题")
-_PARALLEL_PHRASES = re.compile(r"\S[ \u3000、，,·]\S")
+_PARALLEL_PHRASES = re.compile(r"\S[ \u3000、，,]\S")
 
 
 def _is_a_theme(span: Span, doc_text: str) -> bool:
     """Whether the span is a slogan quoted as an event's theme."""
-    return bool(_PARALLEL_PHRASES.search(span.text)
+    return bool(span.text not in load_lexicon().programmes
+                and _PARALLEL_PHRASES.search(span.text)
                 and _THEME_AFTER.match(doc_text, span.end_char))
 
 
