@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import place_names, places_by_start
+from ..lexicon import load_lexicon, place_names, places_by_start
 from ..names import NAME_STOP, name_start
 from ..reports import split_reports
 from ..unions import ALIAS_OPENING, is_short_form
@@ -51,14 +51,24 @@ def _is_place_chain(text: str) -> bool:
 
 
 _PLACE_LEVELS = "省市县区州盟旗"
+
+
+def _renamed_place(text: str) -> bool:
+    """A gazetteer place under a newer level (无为县 -> 无为市, 长安县 -> 长安区):
+    its stem and a county-level word, nothing more."""
+    return len(text) >= 3 and text[-1] in "市县区旗" and text[:-1] in load_lexicon().place_stems
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
 def _places_with_stop_words() -> tuple[str, ...]:
     """Gazetteer places whose names hold a word that otherwise ends a name
-    (共和县, 和平区, 太和县, 民和…): 和 there is no conjunction."""
-    return tuple(sorted((p for p in place_names() if _NOT_IN_NAME.search(p)), key=len, reverse=True))
+    (共和县, 和平区, 太和县, 民和…): 和 there is no conjunction; also under a
+    newer level (无为县 -> 无为市)."""
+    renamed = {stem + level for stem in load_lexicon().place_stems if len(stem) >= 2
+               for level in "市县区"}
+    return tuple(sorted((p for p in set(place_names()) | renamed if _NOT_IN_NAME.search(p)),
+                        key=len, reverse=True))
 
 
 def _name_cut(window: str) -> int:
@@ -180,8 +190,9 @@ def repair_unions(doc: Doc) -> None:
                 continue
         # (the prefix holds no stop word: _name_cut reads back to the last one,
         # or over a place whose name holds one)
-        if len(prefix) < 2 or not any(
-                prefix.startswith(place) for place in places_by_start().get(prefix[:2], [])):
+        if len(prefix) < 2 or not (any(
+                prefix.startswith(place) for place in places_by_start().get(prefix[:2], []))
+                or _renamed_place(prefix)):
             continue
         longer = doc.char_span(match.start() - len(prefix), match.end(), label="UNION")
         longer = guard_entity(longer, text) if longer is not None else None

@@ -258,6 +258,8 @@ def test_components_counted_honours(char_nlp, text, expected):
     ("春节前后，共和县总工会举办", "县总工会", "共和县总工会"),
     ("天津市和平区总工会开展", "区总工会", "天津市和平区总工会"),
     ("市总工会和县总工会联合举办", "县总工会", "县总工会"),
+    # a place under its newer level (无为县 became 无为市), whose name holds 为
+    ("慰问612户；无为市总工会慰问438户", "市总工会", "无为市总工会"),
 ])
 def test_components_union_repair_extends_over_places(char_nlp, text, found, expected):
     repair = char_nlp.add_pipe("union_ie_union_repair")
@@ -382,6 +384,9 @@ def test_components_entity_guard_labels(char_nlp, text, span, label, expected):
     ("前20名被授予安全标兵称号。", "20名", None),  # a rank
     ("较去年同期加快6个百分点。", "6个", None),  # a rate
     ("目前300人已参保。", "300人", "300人"),
+    ("7月1日9:30起报名。", "30起", None),  # a starting time
+    ("4/5 场外还有开放日。", "5 场", None),  # a post's place in its thread
+    ("数字2：12个。", "12个", "12个"),  # a label and its figure
 ])
 def test_entity_guard_reads_figures_next_to_ranks_offers_and_rates(text, figure, kept):
     from pipeline.components.entity_guard import guard_entity
