@@ -124,7 +124,8 @@ def _cut_from_a_quotation(span: Span, doc_text: str) -> bool:
 # a generic head after a quoted name stays outside it (ANNOTATION 2, 7.17):
 # “护薪”行动 -> 护薪, “春训”技能培训 -> 春训; “两节”送温暖 is one name
 _GENERIC_AFTER_QUOTE = re.compile(
-    r"[”’」』\"](?:专项)?(?:行动|活动|工作|项目|工程|品牌|服务|技能培训|培训|竞赛|劳动竞赛)$")
+    r"[”’」』\"](?:专项)?(?:行动|活动|工作|项目|工程|品牌|服务|技能培训|培训|竞赛|劳动竞赛"
+    r"|走访慰问|慰问)$")
 # a level word before a title the corpus leaves outside (33 of 37 gold spans
 # after 省级/市级/县级/区级): 命名县级模范职工之家 -> 模范职工之家
 _LEVEL_BEFORE_TITLE = re.compile(
@@ -168,11 +169,17 @@ def _place_before_programme(text: str) -> int:
 
 
 def _not_a_programme_name(text: str) -> bool:
-    """A legal-aid case title (骑手意外伤害理赔案), a bare place (让胡路区) or a
-    venue (职工服务中心, 7.17) is never a programme: no gold PROGRAM in the
+    """A legal-aid case title (骑手意外伤害理赔案), a bare place (让胡路区), a
+    holiday or a venue (职工服务中心, 7.17) is never a programme: no gold PROGRAM in the
     corpus is any of them (职工服务中心 occurs 19 times in train+dev)."""
     folded = text.replace("\n", "")
-    return folded.endswith(("案", "中心")) or folded in place_names(with_stems=True)
+    return folded.endswith(("案", "中心")) or folded in place_names(with_stems=True) or (
+        folded in _HOLIDAYS)
+
+
+# a holiday alone is a time (“两节”走访慰问, section 6), in no gold PROGRAM span
+_HOLIDAYS = frozenset(("两节", "双节", "五一", "春节", "元旦", "中秋", "国庆", "端午", "三八",
+                       "七一", "元旦春节"))
 
 
 # a theme of two parallel phrases: 以“品读经典 奋进新征程”为主题 (the corpus's two

@@ -164,6 +164,7 @@ def test_components_linker_scorer_keys(char_nlp):
     ("以“当好主人翁、建功新时代”为主题", "当好主人翁、建功新时代", "PROGRAM", None),
     ("以“女职工关爱行动”为主题", "女职工关爱行动", "PROGRAM", "女职工关爱行动"),  # one phrase
     ("开展“中国梦·劳动美”主题宣讲", "中国梦·劳动美", "PROGRAM", "中国梦·劳动美"),  # a campaign's name
+    ("启动“两节”走访慰问", "两节”走访慰问", "PROGRAM", None),  # a holiday is a time
     ("开展“当好主人翁 建功新时代”劳动竞赛", "当好主人翁 建功新时代", "PROGRAM", "当好主人翁 建功新时代"),
 ])
 def test_components_entity_guard(char_nlp, text, span, label, expected):
