@@ -223,6 +223,8 @@ _RANK_BEFORE = re.compile(r"(?<![目此之提当日以])前$")
 # a figure after a slash is the second half of a fraction; 30起 after an hour
 # and its colon is a starting time (数字2：12家 is a label and its figure)
 _FRACTION_BEFORE = re.compile(r"\d/$")
+# a web page's own counters (untagged in all 14 corpus pages that carry one)
+_PAGE_COUNTER = re.compile(r"(?:浏览|点击|阅读|访问|点赞|在看|转发)(?:次数|量|数)?[ \t]*[：:]?[ \t]*$")
 _HOUR_BEFORE = re.compile(r"\d[:：]$")
 _MINUTES_FROM = re.compile(r"[0-5]\d起$")
 
@@ -298,6 +300,8 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
             text = span.text
         if _RANK_BEFORE.search(before) or doc_text.startswith(("百分点", "个百分点"), span.end_char):
             return None  # 前20名 is a rank, 加快6个百分点 a rate (guideline 6)
+        if _PAGE_COUNTER.search(doc_text, max(0, span.start_char - 8), span.start_char):
+            return None  # 浏览次数：1268次 counts readers of the web page
         if _FRACTION_BEFORE.search(before) or (_HOUR_BEFORE.search(before) and _MINUTES_FROM.match(text)):
             return None  # 4/5 is a post's place in its thread, 9:30起 a time (guideline 6)
         value = parse_metric(text)

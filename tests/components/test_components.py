@@ -388,6 +388,8 @@ def test_components_entity_guard_labels(char_nlp, text, span, label, expected):
     ("7月1日9:30起报名。", "30起", None),  # a starting time
     ("4/5 场外还有开放日。", "5 场", None),  # a post's place in its thread
     ("数字2：12个。", "12个", "12个"),  # a label and its figure
+    ("来源：县总工会  浏览次数：1268次", "1268次", None),  # the page's own counter
+    ("直播带岗6期，线上观看3万人次", "3万人次", "3万人次"),  # viewers of the union's event
 ])
 def test_entity_guard_reads_figures_next_to_ranks_offers_and_rates(text, figure, kept):
     from pipeline.components.entity_guard import guard_entity
