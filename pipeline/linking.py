@@ -452,6 +452,39 @@ def _places_named_before(text: str, metric: Mention, names: list[str],
     return found
 
 
+# a transcript's turn: "兰山区总工会主席孙浩：…", "张玉梅：…" (introduced before as
+# 沂南县总工会主席张玉梅), "阿依古丽·买买提：…"
+_TURN_LABEL = re.compile(r"[ \t\u3000]*(?P<label>[^\n：:，。！？；,!?;\d]{2,30}?)[ \t]*[：:]")
+_PERSON_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{2,6}·[\u4e00-\u9fff]{2,6}")
+NAME_AFTER_UNION = 12  # 沂南县总工会主席张玉梅: from the union's end to the name
+
+
+def speaker_union(context: DocContext, metric: Mention, unions: list[Mention]) -> Mention | None:
+    """The union whose speaker holds the turn the metric is in: a union named
+    in the turn's label, or the union a bare name was introduced with."""
+    text = context.text
+    line_start = text.rfind("\n", 0, metric.start_char) + 1
+    turn = _TURN_LABEL.match(text, line_start)
+    if not turn or turn.end() > metric.start_char:
+        return None
+    label_start, label_end = turn.span("label")
+    in_label = [u for u in unions if label_start <= u.start_char and u.end_char <= label_end]
+    if in_label:
+        return in_label[-1]
+    name = turn.group("label")
+    if not _PERSON_NAME.fullmatch(name):
+        return None
+    found = None
+    index = text.find(name)
+    while 0 <= index < line_start:
+        before = [u for u in unions if u.end_char <= index and index - u.end_char <= NAME_AFTER_UNION
+                  and "\n" not in text[u.end_char:index]]
+        if before:
+            found = before[-1]
+        index = text.find(name, index + 1)
+    return found
+
+
 def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Mention, dict[str, float]]]:
     """Every distinct union of the metric's report, with the features of its best mention."""
     text = context.text
@@ -479,6 +512,7 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
     item_name = name_of(nearest_item)
     item_near = nearest_item is not None and metric.start_char - nearest_item.end_char <= 400
     heading_name = name_of(nearest_heading)
+    speaker_name = name_of(speaker_union(context, metric, mentions))
     for union in mentions:
         name = name_of(union)
         features = _shared(context, metric, union)
@@ -493,6 +527,8 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
             "item_head_block": float(name == item_name and not context.count(
                 context.blank_line_prefix, nearest_item.end_char, metric.start_char)),
             "in_sentence": float(union in sentence_unions),
+            "speaker": float(name == speaker_name),
+            "other_speaker": float(speaker_name is not None and name != speaker_name),
         })
         actor = features["subject_position"] * (1.0 - features["giver_after"]) * (
             1.0 - features["object_before"]) * (1.0 - features["listed"])

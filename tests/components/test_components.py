@@ -270,6 +270,24 @@ def test_components_union_repair_extends_over_places(char_nlp, text, found, expe
     assert [e.text for e in repair(doc).ents if e.label_ == "UNION"] == [expected]
 
 
+@pytest.mark.parametrize("turn,speaker", [
+    ("兰山区总工会主席孙浩：今年建了11个驿站。", "兰山区总工会"),  # named in the label
+    ("张玉梅：今年建了11个驿站。", "沂南县总工会"),  # introduced before with her union
+    ("主持人：今年建了11个驿站。", None),  # no union's speaker
+])
+def test_components_union_candidates_know_the_speaker_of_a_turn(char_nlp, turn, speaker):
+    from pipeline.linking import DocContext, union_candidates
+
+    text = "临沂市总工会召开发布会。\n请沂南县总工会主席张玉梅回答。\n" + turn
+    doc = char_nlp.make_doc(text)
+    spans = [(u, "UNION") for u in ("临沂市总工会", "沂南县总工会", "兰山区总工会") if u in text]
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=lab) for t, lab in spans] + [
+        doc.char_span(text.index("11个"), text.index("11个") + 3, label="COUNT")]
+    context = DocContext.build(doc)
+    features = {name: f for name, _, f in union_candidates(context, context.metrics[0])}
+    assert [name for name, f in features.items() if f["speaker"]] == ([speaker] if speaker else [])
+
+
 def test_components_union_candidates_see_a_nearer_actor(char_nlp):
     from pipeline.linking import DocContext, union_candidates
 
