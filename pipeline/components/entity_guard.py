@@ -41,7 +41,8 @@ _LEADING_VERB = re.compile(
     r"|看)")  # a headline's 看自治区总工会如何… (no place opens with 看)
 # a clause before the name: 四季度，产业工会 -> 产业工会; 马建国（陇原石化公司…工会 -> 陇原…;
 # an item label or dateline before it: 麦积 麦积区总工会, 望奎讯 县总工会 (no gold name has a space)
-_CLAUSE_BEFORE_NAME = re.compile(r"[，,：:；;—－ \t\u3000]|[（(](?=[^）)]*$)")
+_CLAUSE_BEFORE_NAME = re.compile(r"[，,：:；;—－ \t\u3000]|[（(](?=[^）)]*$)|^[^（(\n]*[）)]"
+                                 r"|\n[ \t\u3000]*\n")  # （同期声）宝鸡…公司; a blank line
 # a description, not a name: 一家外资电子厂的工会, 深圳一家银行分行的工会
 _DESCRIBED_UNION = re.compile(r"的分?工会$|^一[家个所]")  # processing text: simplified
 # a verb inside a "name" makes it a clause: 口岸货车司机收到工会

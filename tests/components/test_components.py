@@ -101,6 +101,11 @@ def test_components_linker_scorer_keys(char_nlp):
 
 @pytest.mark.parametrize("text,span,label,expected", [
     ("由市总工会组织", "市总工会组织", "UNION", "市总工会"),  # trimmed to the federation
+    ("（同期声）宝鸡石油机械有限责任公司钳工", "期声）宝鸡石油机械有限责任公司", "ORG",
+     "宝鸡石油机械有限责任公司"),  # a bracketed label before the name
+    ("发布会答问摘登\n\n鞍钢集团工会副主席", "发布会答问摘登\n\n鞍钢集团工会", "UNION", "鞍钢集团工会"),
+    ("湛江港（集团）股份有限公司工会", "湛江港（集团）股份有限公司工会", "UNION",
+     "湛江港（集团）股份有限公司工会"),  # brackets inside the name
     ("由车队组织", "车队组织", "UNION", None),  # not a union ending
     ("由市总工会组织", "市总工会", "UNION", "市总工会"),
     ("洮北区总工会奋力开创工会", "洮北区总工会奋力开创工会", "UNION", "洮北区总工会"),
