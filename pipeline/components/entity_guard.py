@@ -146,6 +146,13 @@ def _programme_name_only(span: Span, doc_text: str) -> Span | None:
                                   label=span.label_)
         if span is None:
             return None
+    umbrella, dot, specific = span.text.rpartition("·")
+    if dot and umbrella.lstrip("“\"") in load_lexicon().programmes and (
+            specific.rstrip("”\"") in load_lexicon().programmes):
+        # “四季送·春送岗位”: the umbrella's specific programme (section 6)
+        span = span.doc.char_span(span.end_char - len(specific), span.end_char, label=span.label_)
+        if span is None:
+            return None
     level = _LEVEL_BEFORE_TITLE.match(span.text)
     if level:
         span = _strip_leading(span, level.end())

@@ -170,6 +170,8 @@ def test_components_linker_scorer_keys(char_nlp):
     ("以“女职工关爱行动”为主题", "女职工关爱行动", "PROGRAM", "女职工关爱行动"),  # one phrase
     ("开展“中国梦·劳动美”主题宣讲", "中国梦·劳动美", "PROGRAM", "中国梦·劳动美"),  # a campaign's name
     ("启动“两节”走访慰问", "两节”走访慰问", "PROGRAM", None),  # a holiday is a time
+    ("开展“四季送·春送岗位”招聘", "四季送·春送岗位", "PROGRAM", "春送岗位"),  # the specific one
+    ("打造“吴兴·暖心驿站”", "吴兴·暖心驿站", "PROGRAM", "吴兴·暖心驿站"),  # a local brand stays whole
     ("开展“当好主人翁 建功新时代”劳动竞赛", "当好主人翁 建功新时代", "PROGRAM", "当好主人翁 建功新时代"),
 ])
 def test_components_entity_guard(char_nlp, text, span, label, expected):
