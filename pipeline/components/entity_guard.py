@@ -227,7 +227,7 @@ def _after_last(span: Span, pattern: re.Pattern[str]) -> Span | None:
                               label=span.label_)
 
 
-_RANK_BEFORE = re.compile(r"(?<![目此之提当日以])前$")
+_RANK_BEFORE = re.compile(r"(?<![目此之提当日以])前$|第$|[前后]移$")  # 前20名, 第3名, 前移2位
 # a figure after a slash is the second half of a fraction; 30起 after an hour
 # and its colon is a starting time (数字2：12家 is a label and its figure)
 _FRACTION_BEFORE = re.compile(r"\d/$")

@@ -408,6 +408,8 @@ def test_components_entity_guard_labels(char_nlp, text, span, label, expected):
 @pytest.mark.parametrize("text,figure,kept", [
     ("发出要约210份，签订集体合同188份。", "约210份", "210份"),  # the offer's 约
     ("前20名被授予安全标兵称号。", "20名", None),  # a rank
+    ("排名第3名，较上年前移2位。", "3名", None),  # an ordinal rank
+    ("较上年前移2位。", "2位", None),  # a change of rank
     ("较去年同期加快6个百分点。", "6个", None),  # a rate
     ("目前300人已参保。", "300人", "300人"),
     ("7月1日9:30起报名。", "30起", None),  # a starting time
