@@ -80,6 +80,8 @@ def _trim(span: Span) -> Span | None:
 # (one gold UNION in train+dev is followed by a count on its line; 40 unlabelled
 # union-like names are)
 _COUNTED_AFTER = re.compile(r"[ \t]?[\d一二两三四五六七八九十百千]+[ \t]?[家个所]")
+# 工会 as a modifier, not a body: 闽宁工会协作, 湖北工会系统 (no gold UNION is followed by these)
+_MODIFIER_OF = re.compile(r"协作|合作|系统|战线")
 _PLURAL_UNIONS = re.compile(
     r"各|[两三四五]级|县区|区县|县市区|市县|市地|地市|市州|州县|区市工会|乡镇工会|镇街工会|街镇工会|^基层")
 
@@ -291,7 +293,7 @@ def guard_entity(span: Span, doc_text: str | None = None) -> Span | None:
             return None
         if _several_before(span, doc_text):
             return None
-        if _COUNTED_AFTER.match(doc_text, span.end_char):
+        if _COUNTED_AFTER.match(doc_text, span.end_char) or _MODIFIER_OF.match(doc_text, span.end_char):
             return None
     if span.label_ == "PROGRAM":
         span = _programme_name_only(span, doc_text)
