@@ -240,8 +240,8 @@ class DocContext:
             if subject in aliases:
                 subject = aliases[subject]
             context.subjects[segment.start] = subject
-            for union in inside:
-                name = resolve_union(union.text, full)
+            for index, union in enumerate(inside):
+                name = _nearest_in_paragraph(text, union, inside[:index]) or resolve_union(union.text, full)
                 name = aliases.get(fold_union_name(union.text), representative.get(name, name))
                 if is_short_form(name):  # 武宁讯 县总工会: the item's dateline names the place
                     line_start = text.rfind("\n", 0, union.start_char) + 1
@@ -254,6 +254,22 @@ class DocContext:
             if segment.start <= position < segment.end:
                 return segment
         return self.segments[-1]
+
+
+def _nearest_in_paragraph(text: str, union: Mention, before: list[Mention]) -> str | None:
+    """The full name a short form stands for when its own paragraph named one
+    of its kind before it (南康区总工会联合…。区总工会还为…): the nearest."""
+    if not is_short_form(union.text):
+        return None
+    for other in reversed(before):
+        if "\n" in text[other.end_char:union.start_char]:
+            return None
+        if is_short_form(other.text):
+            continue
+        full = fold_union_name(other.text)
+        if resolve_union(union.text, [full]) == full:
+            return full
+    return None
 
 
 _ALIAS_OPENING = re.compile(ALIAS_OPENING)

@@ -278,6 +278,19 @@ def test_components_union_repair_extends_over_places(char_nlp, text, found, expe
     assert [e.text for e in repair(doc).ents if e.label_ == "UNION"] == [expected]
 
 
+def test_components_a_short_form_takes_the_union_its_paragraph_named(char_nlp):
+    from pipeline.linking import DocContext
+
+    text = "章贡区总工会举办招聘会。\n南康区总工会开展培训。区总工会还为88名职工发放补贴。"
+    doc = char_nlp.make_doc(text)
+    short = text.rindex("区总工会")
+    doc.ents = [doc.char_span(text.index(u), text.index(u) + len(u), label="UNION")
+                for u in ("章贡区总工会", "南康区总工会")] + [
+        doc.char_span(short, short + 4, label="UNION")]
+    context = DocContext.build(doc)
+    assert context.union_names[short] == "南康区总工会"
+
+
 @pytest.mark.parametrize("turn,speaker", [
     ("兰山区总工会主席孙浩：今年建了11个驿站。", "兰山区总工会"),  # named in the label
     ("张玉梅：今年建了11个驿站。", "沂南县总工会"),  # introduced before with her union
