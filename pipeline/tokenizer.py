@@ -58,11 +58,13 @@ _NAME_END_BEFORE_VERB = re.compile(
     # an outlet before a dateline's 讯 (侨声网|讯); a service line before its venue (法律服务|站)
     r"|(?<=网)(?=讯)|(?<=法律服务|法律援助)(?=站)"
     # a programme's last word before 惠及: 普惠服务|惠及 (not 服务惠)
-    r"|(?<=服务)(?=惠及)")
+    r"|(?<=服务)(?=惠及)"
+    # Hong Kong's 工联会 after a word ending in 工: 电工|联会 -> 电|工联会
+    r"|(?=工联会)")
 # and a short form to the verb after it (省总|下拨 for 省|总下拨)
 _SHORT_FORM_BEFORE_VERB = re.compile(
     r"(?<=[省市县区州旗]总)(?=下拨|拨付|指派|本级|投入|组织|联合|牵头|统筹|统一|基层|为|向|将|在|对|把|从|与|和|还|也|已|共"
-    r"|负责|关于)")
+    r"|负责|关于|班子)")
 
 
 class ReportTokenizer(ChineseTokenizer):

@@ -101,6 +101,8 @@ def test_tokenizer_cuts_around_title_separators(blank_nlp):
     ("上海申衡律师事务所为职工", "为"),  # 事务所|为, not 事务所为
     ("一、普惠服务惠及面持续扩大", "服务"),  # 服务|惠及, not 服务惠
     ("全省各级工会认真落实省总关于扩面的部署", "关于"),  # 省总|关于, not 省|总关于
+    ("市总班子成员将分5组走访", "班子"),  # 市总|班子, not 市|总班子
+    ("屬會香港電工聯會的會員", "电"),  # 电|工联会, not 电工|联会
 ])
 def test_tokenizer_cuts_names_free(blank_nlp, text, word):
     assert word in [t.text for t in blank_nlp(text)]
