@@ -600,6 +600,9 @@ def union_candidates(context: DocContext, metric: Mention) -> list[tuple[str, Me
     return result
 
 
+_LIST_JOINER = re.compile(r"[“”\"'「」『』、和及与以 \t\n]*")
+
+
 def _listed_before_respectively(context: DocContext, metric: Mention,
                                  mentions: list[Mention]) -> tuple[list[Mention], int]:
     """The programmes listed in the metric's sentence before its 分别, and the
@@ -612,6 +615,15 @@ def _listed_before_respectively(context: DocContext, metric: Mention,
         return [], -1
     first = text.find("分别", opening + 1)
     listed = [p for p in mentions if opening < p.start_char and p.end_char <= first]
+    # the list is the run of names joined only by quotes, 、 and 和 that ends
+    # before 分别 (统筹推进“四季送”，开展“春送岗位”“夏送清凉”…，分别…)
+    run = listed[-1:]
+    for earlier in reversed(listed[:-1]):
+        if not _LIST_JOINER.fullmatch(text, earlier.end_char, run[0].start_char):
+            break
+        run.insert(0, earlier)
+    if len(run) >= 2:
+        listed = run
     figures_before = bisect_left(context.metric_starts, metric.start_char) - bisect_left(
         context.metric_starts, respectively)
     return listed, figures_before
@@ -655,6 +667,52 @@ def _echo_features(text: str, metric: Mention, programme: Mention) -> dict[str, 
     }
 
 
+def _question_before(text: str, metric: Mention) -> tuple[int, int] | None:
+    """The line asking the question that the metric's line answers (记者：夏送清凉
+    有什么新亮点？ then 何明亮：…补给点12个), or None when the line before asks nothing."""
+    end = text.rfind("\n", 0, metric.start_char)  # the end of the line before
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip(" \t\u3000")
+        if line:
+            return (start, end) if line.endswith(("？", "?")) else None
+        end = start - 1
+    return None
+
+
+_TITLE_MARKS = re.compile(r"原标题|^[ \t]*标题[：:]")
+TITLE_MAX = 60
+
+
+@lru_cache(maxsize=256)
+def _title_lines_cached(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    lines = []
+    first = True
+    position = start
+    while position < end:
+        line_end = text.find("\n", position, end)
+        line_end = end if line_end < 0 else line_end
+        line = text[position:line_end].strip()
+        if line:
+            short = len(line) <= TITLE_MAX and not _SENT.search(line) and not line.startswith(
+                ("本报讯", "本网讯", "本刊讯"))
+            if (first and short) or _TITLE_MARKS.search(line):
+                lines.append((position, line_end))
+            first = False
+        position = line_end + 1
+    return tuple(lines)
+
+
+def _title_lines(text: str, segment: ReportSegment) -> tuple[tuple[int, int], ...]:
+    """The report's title lines: its first line when it reads as a headline
+    (short, no sentence mark), and any line that says it is the title (原标题)."""
+    return _title_lines_cached(text, segment.start, segment.end)
+
+
+def _in_spans(position: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
 def programme_candidates(context: DocContext, metric: Mention, window: int = 400
                          ) -> list[tuple[Mention, dict[str, float]]]:
     """Programme mentions that may own the metric: same report, before it in the
@@ -695,6 +753,13 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
                 caption and not context.count(context.newline_prefix, metric.end_char,
                                               programme.start_char)):
             candidates.append((programme, rank, False))
+    # a title line names what the whole item is about, also a title printed
+    # after its article (（原标题：《…疗休养》 来源：衢州日报）)
+    titles = _title_lines(text, segment)
+    question = _question_before(text, metric)
+    listed = {id(p) for p, _, _ in candidates}
+    candidates.extend((p, rank, False) for rank, p in enumerate(after)
+                      if id(p) not in listed and _in_spans(p.start_char, titles))
     if case_item:
         # a case tells its story first and names the service line at its end
         # (…37名员工求助…镇总工会随即启动法律援助)
@@ -755,6 +820,10 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
             "case_item": float(case_item),
             "case_item_theme": float(case_item and (repeats == top or programme.start_char < lead_end)),
         })
+        features["asked"] = float(question is not None and question[0] <= programme.start_char < question[1])
+        features["title"] = float(_in_spans(programme.start_char, titles))
+        features["title_after"] = float(features["title"] and not is_before)
+        features["title_only_name"] = float(features["title"] and len(names) == 1)
         features.update(_echo_features(text, metric, programme))
         features.update(_respectively_features(context, metric, programme, listed_programmes))
         if _heads_line(text, programme) and _TITLES_ITEM.match(text, programme.end_char):

@@ -255,3 +255,37 @@ def test_linking_a_union_handing_money_to_another_unit_is_marked(char_nlp, text,
     doc = _doc(char_nlp, text, [(union, "UNION"), (figure, "MONEY")])
     context = DocContext.build(doc)
     assert _union_feature(context, context.metrics[0], "gift_in_sentence") == {union: gift}
+
+
+def test_linking_a_title_printed_after_its_article_is_a_candidate(char_nlp):
+    text = ("7月以来，集团工会分8批组织一线职工休养。\n今年参加的职工416名。\n"
+            "（原标题：《集团工会组织一线职工疗休养》 来源：日报）")
+    doc = _doc(char_nlp, text, [("8批", "COUNT"), ("416名", "HEADCOUNT"), ("疗休养", "PROGRAM")])
+    features = _features(doc, "416名")["疗休养"]
+    assert features["title"] == features["title_after"] == features["title_only_name"] == 1.0
+
+
+def test_linking_a_headline_is_a_title_but_a_sentence_is_not(char_nlp):
+    headline = "县总工会“金秋助学”资助学生56名\n本报讯 县总工会发放助学金15万元。"
+    sentence = "本报讯 县总工会开展“金秋助学”活动，发放助学金15万元。"
+    for text, expected in ((headline, 1.0), (sentence, 0.0)):
+        doc = _doc(char_nlp, text, [("金秋助学", "PROGRAM"), ("15万元", "MONEY")])
+        assert _features(doc, "15万元")["金秋助学"]["title"] == expected
+
+
+def test_linking_respectively_pairs_with_the_list_right_before_it(char_nlp):
+    text = "市总工会统筹推进“四季送”，开展“春送岗位”“夏送清凉”，分别投入82万元、210万元。"
+    doc = _doc(char_nlp, text, [("四季送", "PROGRAM"), ("春送岗位", "PROGRAM"), ("夏送清凉", "PROGRAM"),
+                                ("82万元", "MONEY"), ("210万元", "MONEY")])
+    assert _features(doc, "82万元")["春送岗位"]["respectively_match"] == 1.0
+    assert _features(doc, "210万元")["夏送清凉"]["respectively_match"] == 1.0
+    assert _features(doc, "82万元")["四季送"]["respectively_other"] == 1.0
+
+
+def test_linking_an_answer_knows_the_programme_its_question_named(char_nlp):
+    text = "记者：夏送清凉有什么新亮点？\n何明亮：今年在服务区设了补给点12个。\n记者：金秋助学呢？"
+    doc = _doc(char_nlp, text, [("夏送清凉", "PROGRAM"), ("12个", "COUNT"), ("金秋助学", "PROGRAM")])
+    assert _features(doc, "12个")["夏送清凉"]["asked"] == 1.0
+    text = "县总工会开展夏送清凉。\n今年在服务区设了补给点12个。"
+    doc = _doc(char_nlp, text, [("夏送清凉", "PROGRAM"), ("12个", "COUNT")])
+    assert _features(doc, "12个")["夏送清凉"]["asked"] == 0.0
