@@ -23,7 +23,8 @@ UNION_ENDING = re.compile(
 # words that open a sentence, never a name: 明年市机械冶金建材工会 -> 市机械冶金建材工会
 _LEADING_TIME = re.compile(
     r"^(?:今年以来|近年来|据了解|下一步|今年|明年|去年|前年|近日|日前|目前|近期|同时|"
-    r"此外|另外|其中|随后|当天|当日|今后|据悉|年内|全年|首先|由|年底|年初|年末|季度|年)")
+    r"此外|另外|其中|随后|当天|当日|今后|据悉|年内|全年|首先|由|年底|年初|年末|季度|"
+    r"上半年|下半年|这两年|两年来|一年来|这一年|年)")
 # a verb the NER took into an organization's name: 叮嘱中铁建工集团 -> 中铁建工集团
 # (no gold ORG or UNION in the corpus opens with one, except 联合工会 itself)
 _LEADING_VERB = re.compile(
@@ -37,7 +38,7 @@ _LEADING_VERB = re.compile(
     # a verb before a listed body: 覆盖长安汽车, 吸纳顺丰速运, 招募天津职业技术师范大学
     r"|覆盖|吸纳|招募|围绕|引入|送往|进入|接回"
     # a word of the clause before a listed body: 优先安排包钢, 另有长虹集团, 辖区金鹰商贸集团
-    r"|优先安排|安排|另有|有|辖区|外包单位|旗下|下属|代表"
+    r"|优先安排|安排|另有|有|辖区|外包单位|旗下|下属|代表|命名"
     r"|看)")  # a headline's 看自治区总工会如何… (no place opens with 看)
 # a clause before the name: 四季度，产业工会 -> 产业工会; 马建国（陇原石化公司…工会 -> 陇原…;
 # an item label or dateline before it: 麦积 麦积区总工会, 望奎讯 县总工会 (no gold name has a space)

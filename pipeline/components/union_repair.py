@@ -38,7 +38,7 @@ _GENERIC_UNIT = re.compile(r"^(?:基层|企业|各级|本单位|单位|所属|�
 _OWN_COMMITTEE = re.compile(r"(?:工作\n?)?委\n?员\n?会")  # processing text: simplified
 _COMMITTEE = re.compile(r"[\u4e00-\u9fff（）()]{2,24}?委员会")
 # a name does not run across another union or a joining word
-_NOT_IN_NAME = re.compile(r"工会|联合|和|与|及|向|为|在|对|由|经|把|将|从")
+_NOT_IN_NAME = re.compile(r"工会|联合|和|与|及|向|为|在|对|由|经|把|将|从|代表")
 _NAME_STOP = re.compile(rf"[^\u4e00-\u9fff]|{_NOT_IN_NAME.pattern}|据|获悉|记者|近日|日前")
 
 

@@ -102,6 +102,9 @@ def test_components_linker_scorer_keys(char_nlp):
 @pytest.mark.parametrize("text,span,label,expected", [
     ("由市总工会组织", "市总工会组织", "UNION", "市总工会"),  # trimmed to the federation
     ("闽宁工会协作结出新硕果", "闽宁工会", "UNION", None),  # a modifier, not a body
+    ("下半年市总工会还将新建", "下半年市总工会", "UNION", "市总工会"),  # a time word before it
+    ("命名浙江大东吴集团有限公司工会等30家", "命名浙江大东吴集团有限公司工会", "UNION",
+     "浙江大东吴集团有限公司工会"),  # the verb before a named body
     ("（同期声）宝鸡石油机械有限责任公司钳工", "期声）宝鸡石油机械有限责任公司", "ORG",
      "宝鸡石油机械有限责任公司"),  # a bracketed label before the name
     ("发布会答问摘登\n\n鞍钢集团工会副主席", "发布会答问摘登\n\n鞍钢集团工会", "UNION", "鞍钢集团工会"),
