@@ -359,6 +359,7 @@ def _heads_line(text: str, union: Mention) -> bool:
             or bool(_LABELLED_LINE.search(text, max(0, union.start_char - 12), union.start_char)))
 
 
+_HONOURED_AFTER = re.compile(r"[\n ]?(?:荣获|获评|获得|被评为|被授予|被命名为|被命名|入选|获)")
 # the union spends its own money: 县总共投入各类资金86万元 is no gift of 县总's
 _SPENDS = re.compile(r"投入|筹集|自筹|拿出|发放|安排|募集|整合|统筹")
 
@@ -389,6 +390,9 @@ def _union_mention_features(context: DocContext, union: Mention, name: str) -> d
         "object_before": float(prev.endswith(_OBJECT_BEFORE)),
         "metadata": float(_is_metadata(text, union)),
         "listed": float(after.startswith(("等", "、", "和", "及"))),
+        # an honoured unit named in passing (…中心工会荣获全国“模范小家”称号):
+        # the figures after it stay the reporting union's
+        "honoured": float(bool(_HONOURED_AFTER.match(text, union.end_char))),
         "short_form": float(is_short_form(union.text)),
         "national_or_province": float(name.endswith(("省总工会", "全总", "全国总工会"))
                                       or name in ("省总", "省总工会")),

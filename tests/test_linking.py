@@ -289,3 +289,12 @@ def test_linking_an_answer_knows_the_programme_its_question_named(char_nlp):
     text = "县总工会开展夏送清凉。\n今年在服务区设了补给点12个。"
     doc = _doc(char_nlp, text, [("夏送清凉", "PROGRAM"), ("12个", "COUNT")])
     assert _features(doc, "12个")["夏送清凉"]["asked"] == 0.0
+
+
+def test_linking_an_honoured_unit_named_in_passing_is_marked(char_nlp):
+    text = ("本报讯 甲县总工会推进职工之家建设，乙中心工会荣获“模范小家”称号。"
+            "向上争取资金143万元。")
+    doc = _doc(char_nlp, text, [("甲县总工会", "UNION"), ("乙中心工会", "UNION"), ("143万元", "MONEY")])
+    context = DocContext.build(doc)
+    features = _union_feature(context, context.metrics[0], "honoured")
+    assert features == {"甲县总工会": 0.0, "乙中心工会": 1.0}
