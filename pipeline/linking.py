@@ -359,7 +359,7 @@ def _heads_line(text: str, union: Mention) -> bool:
             or bool(_LABELLED_LINE.search(text, max(0, union.start_char - 12), union.start_char)))
 
 
-_HONOURED_AFTER = re.compile(r"[\n ]?(?:荣获|获评|获得|被评为|被授予|被命名为|被命名|入选|获)")
+_HONOURED_AFTER = re.compile(r"[\n ]?(?:荣获|获评|获得|被评为|被授予|被命名|入选|获(?!悉))")
 # the union spends its own money: 县总共投入各类资金86万元 is no gift of 县总's
 _SPENDS = re.compile(r"投入|筹集|自筹|拿出|发放|安排|募集|整合|统筹")
 

@@ -298,3 +298,10 @@ def test_linking_an_honoured_unit_named_in_passing_is_marked(char_nlp):
     context = DocContext.build(doc)
     features = _union_feature(context, context.metrics[0], "honoured")
     assert features == {"甲县总工会": 0.0, "乙中心工会": 1.0}
+
+
+def test_linking_a_source_union_is_not_honoured(char_nlp):
+    text = "本报讯 记者从甲县总工会获悉，今年发放助学金143万元。"
+    doc = _doc(char_nlp, text, [("甲县总工会", "UNION"), ("143万元", "MONEY")])
+    context = DocContext.build(doc)
+    assert _union_feature(context, context.metrics[0], "honoured") == {"甲县总工会": 0.0}

@@ -57,6 +57,8 @@ def _renamed_place(text: str) -> bool:
     """A gazetteer place under a newer level (无为县 -> 无为市, 长安县 -> 长安区):
     its stem and a county-level word, nothing more."""
     return len(text) >= 3 and text[-1] in "市县区旗" and text[:-1] in load_lexicon().place_stems
+
+
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
