@@ -141,6 +141,8 @@ class DocContext:
     segment_programmes: dict[int, list[Mention]] = field(default_factory=dict)
     # per segment start: how often each programme name is mentioned
     programme_name_counts: dict[int, Counter[str]] = field(default_factory=dict)
+    # per segment start: its title lines (a headline, a 原标题 after the article)
+    segment_titles: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     line_heads: set[int] = field(default_factory=set)  # starts of unions opening a line
     colon_heads: set[int] = field(default_factory=set)  # line heads followed by a colon
     statements: set[int] = field(default_factory=set)  # starts of segments that are statements
@@ -198,6 +200,7 @@ class DocContext:
                 context.statements.add(segment.start)  # 收支说明, 单位：元
             inside = [u for u in context.unions if segment.start <= u.start_char < segment.end]
             context.segment_unions[segment.start] = inside
+            context.segment_titles[segment.start] = _title_lines(text, segment)
             context.segment_programmes[segment.start] = [
                 p for p in context.programmes if segment.start <= p.start_char < segment.end]
             context.programme_name_counts[segment.start] = Counter(
@@ -359,7 +362,7 @@ def _heads_line(text: str, union: Mention) -> bool:
             or bool(_LABELLED_LINE.search(text, max(0, union.start_char - 12), union.start_char)))
 
 
-_HONOURED_AFTER = re.compile(r"[\n ]?(?:荣获|获评|获得|被评为|被授予|被命名|入选|获(?!悉))")
+_HONOURED_AFTER = re.compile(r"[\n ]?(?:荣获|被评为|被授予|被命名|入选|获(?!悉))")  # 获评, 获得
 # the union spends its own money: 县总共投入各类资金86万元 is no gift of 县总's
 _SPENDS = re.compile(r"投入|筹集|自筹|拿出|发放|安排|募集|整合|统筹")
 
@@ -688,14 +691,15 @@ _TITLE_MARKS = re.compile(r"原标题|^[ \t]*标题[：:]")
 TITLE_MAX = 60
 
 
-@lru_cache(maxsize=256)
-def _title_lines_cached(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+def _title_lines(text: str, segment: ReportSegment) -> tuple[tuple[int, int], ...]:
+    """The report's title lines: its first line when it reads as a headline
+    (short, no sentence mark, no lead), and any line that says it is the title (原标题)."""
     lines = []
     first = True
-    position = start
-    while position < end:
-        line_end = text.find("\n", position, end)
-        line_end = end if line_end < 0 else line_end
+    position = segment.start
+    while position < segment.end:
+        line_end = text.find("\n", position, segment.end)
+        line_end = segment.end if line_end < 0 else line_end
         line = text[position:line_end].strip()
         if line:
             short = len(line) <= TITLE_MAX and not _SENT.search(line) and not line.startswith(
@@ -705,12 +709,6 @@ def _title_lines_cached(text: str, start: int, end: int) -> tuple[tuple[int, int
             first = False
         position = line_end + 1
     return tuple(lines)
-
-
-def _title_lines(text: str, segment: ReportSegment) -> tuple[tuple[int, int], ...]:
-    """The report's title lines: its first line when it reads as a headline
-    (short, no sentence mark), and any line that says it is the title (原标题)."""
-    return _title_lines_cached(text, segment.start, segment.end)
 
 
 def _in_spans(position: int, spans: tuple[tuple[int, int], ...]) -> bool:
@@ -759,7 +757,7 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
             candidates.append((programme, rank, False))
     # a title line names what the whole item is about, also a title printed
     # after its article (（原标题：《…疗休养》 来源：衢州日报）)
-    titles = _title_lines(text, segment)
+    titles = context.segment_titles[segment.start]
     question = _question_before(text, metric)
     listed = {id(p) for p, _, _ in candidates}
     candidates.extend((p, rank, False) for rank, p in enumerate(after)

@@ -53,10 +53,12 @@ def _is_place_chain(text: str) -> bool:
 _PLACE_LEVELS = "省市县区州盟旗"
 
 
-def _renamed_place(text: str) -> bool:
-    """A gazetteer place under a newer level (无为县 -> 无为市, 长安县 -> 长安区):
-    its stem and a county-level word, nothing more."""
-    return len(text) >= 3 and text[-1] in "市县区旗" and text[:-1] in load_lexicon().place_stems
+@lru_cache(maxsize=1)
+def _renamed_places() -> frozenset[str]:
+    """Gazetteer places under a newer level (无为县 -> 无为市, 长安县 -> 长安区):
+    each stem with each county-level word."""
+    return frozenset(stem + level for stem in load_lexicon().place_stems if len(stem) >= 2
+                     for level in "市县区旗")
 
 
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -67,9 +69,7 @@ def _places_with_stop_words() -> tuple[str, ...]:
     """Gazetteer places whose names hold a word that otherwise ends a name
     (共和县, 和平区, 太和县, 民和…): 和 there is no conjunction; also under a
     newer level (无为县 -> 无为市)."""
-    renamed = {stem + level for stem in load_lexicon().place_stems if len(stem) >= 2
-               for level in "市县区"}
-    return tuple(sorted((p for p in set(place_names()) | renamed if _NOT_IN_NAME.search(p)),
+    return tuple(sorted((p for p in set(place_names()) | _renamed_places() if _NOT_IN_NAME.search(p)),
                         key=len, reverse=True))
 
 
@@ -194,7 +194,7 @@ def repair_unions(doc: Doc) -> None:
         # or over a place whose name holds one)
         if len(prefix) < 2 or not (any(
                 prefix.startswith(place) for place in places_by_start().get(prefix[:2], []))
-                or _renamed_place(prefix)):
+                or prefix in _renamed_places()):
             continue
         longer = doc.char_span(match.start() - len(prefix), match.end(), label="UNION")
         longer = guard_entity(longer, text) if longer is not None else None
