@@ -652,6 +652,119 @@ def _respectively_features(context: DocContext, metric: Mention, programme: Ment
             "respectively_other": float(index < len(names) and names.index(name) != index)}
 
 
+_COORDINATOR = re.compile(r"[“”\"'「」『』 \t]*(?:、|和|及|与|以及|同|暨)?[“”\"'「」『』 \t]*")
+_QUOTE_PAIR = re.compile(r"[”\"」』][ \t]*[“\"「『]")
+
+
+def _coordinated(text: str, left: Mention, right: Mention) -> bool:
+    """Two programme names in one list (“春送岗位”“夏送清凉”, 金秋助学和冬送温暖),
+    not a modifier and its name (工资集体协商“百日要约”)."""
+    if not _COORDINATOR.fullmatch(text, left.end_char, right.start_char):
+        return False
+    joiner = text[left.end_char:right.start_char]
+    return bool(re.search(r"[、和及与同暨]", joiner) or _QUOTE_PAIR.search(joiner))
+
+
+def coordinated_run(context: DocContext, metric: Mention,
+                    mentions: list[Mention]) -> list[Mention]:
+    """The list of two or more programmes that ends nearest before the metric in
+    its sentence, with no figure between: 开展“春送岗位”“夏送清凉”“金秋助学”活动，
+    共投入386万元 — a total that is no single member's (ANNOTATION 6: the most
+    specific one, the umbrella, or none). [] for a 分别 list or no list."""
+    text = context.text
+    opening = _last_mark(text, _SENTENCE_MARKS + "\n", 0, metric.start_char)
+    before = [p for p in mentions if opening < p.start_char and p.end_char <= metric.start_char]
+    if len(before) < 2 or "分别" in text[before[-1].end_char:metric.start_char]:
+        return []
+    if bisect_left(context.metric_starts, metric.start_char) > bisect_left(
+            context.metric_starts, before[-1].end_char):
+        return []
+    run = before[-1:]
+    for earlier in reversed(before[:-1]):
+        if not _coordinated(text, earlier, run[0]):
+            break
+        run.insert(0, earlier)
+    if len({canonical_programme(p.text) for p in run}) < 2:
+        return []
+    return run
+
+
+_HOLIDAY_TIME = re.compile(
+    r"[ \t“\"]*(?:两节|双节|元旦春节|春节|元旦|中秋|国庆|端午|五一|重阳)[”\"]?节?"
+    r"(?:期间|前夕|前后|来临之际|之际|临近|前)")
+_CLAUSE_OPENING = re.compile(r"[ \t“”\"]*(?:全年|今年|年内|同时|此外|另外|还|并|共|累计|先后|再)*")
+_FOUNDING = re.compile(r"(?:新建|建设|建成|创建|组建|成立|完成|举办|召开|组织|开展|评选|推荐|选树|命名|"
+                       r"表彰|发展|新增|吸纳|培训|建立|打造|设立)")
+_GIVING = re.compile(r"(?:发放|慰问|资助|救助|帮扶|覆盖|惠及|受益|帮助|走访|送去|送出|投入|支出|"
+                     r"提供|服务|接待|理赔|赔付|签订|涵盖|参保|办理)")
+
+
+def _clause_opening(text: str, metric: Mention) -> str:
+    """The verb that opens the metric's clause, after time words and adverbs:
+    a founding verb starts a new activity (新建劳模创新工作室2个，建设培训基地2个),
+    a giving verb continues the one before (开展夏送清凉，发放物资5万元)."""
+    start = _last_mark(text, "，,；;。！？!?\n：:", 0, metric.start_char) + 1
+    start = _CLAUSE_OPENING.match(text, start).end()
+    if _FOUNDING.match(text, start):
+        return "founding"
+    if _GIVING.match(text, start):
+        return "giving"
+    return ""
+
+
+_MODIFIER_JOINER = re.compile(r"[ \t]*[“\"「『‘]?[ \t]*")
+
+
+def modified_names(text: str, mentions: list[Mention]) -> dict[int, int]:
+    """Programme names that modify the next one (工资集体协商“百日要约”,
+    送温暖“两节”送温暖): id of the modifier -> id of the name, the more specific
+    of the two (ANNOTATION 6)."""
+    return {id(left): id(right) for left, right in pairwise(mentions)
+            if _MODIFIER_JOINER.fullmatch(text, left.end_char, right.start_char)
+            and canonical_programme(left.text) != canonical_programme(right.text)}
+
+
+def _sentence_features(context: DocContext, metric: Mention, programme: Mention,
+                       is_before: bool, run: list[Mention],
+                       modifiers: dict[int, int] | None = None) -> dict[str, float]:
+    """How the programme's sentence stands to the metric's: a topic sentence
+    with no figure of its own (持续推进职工互助保障。全年吸纳会员…), parallel
+    clauses after a semicolon (签订合同21份；签订区域性合同，覆盖企业60余家),
+    and the list a total follows."""
+    features: dict[str, float] = {}
+    text = context.text
+    clause_start = _last_mark(text, "，,；;。！？!?\n：:", 0, metric.start_char) + 1
+    if programme.end_char <= clause_start or programme.start_char > metric.end_char:
+        opening = _clause_opening(text, metric)
+        if opening:
+            features[f"clause_opens_{opening}"] = 1.0
+    if not context.same_sentence(programme.end_char, metric.start_char) and is_before:
+        sentence_start = _last_mark(text, _SENTENCE_MARKS + "\n", 0, metric.start_char) + 1
+        features["metric_sentence_holiday"] = float(bool(_HOLIDAY_TIME.match(text, sentence_start)))
+    if modifiers:
+        features["modifier_of_next"] = float(id(programme) in modifiers)
+        features["named_after_modifier"] = float(id(programme) in modifiers.values())
+    if run:
+        inside = any(p is programme for p in run)
+        features["run_member"] = float(inside)
+        features["run_before"] = float(is_before and not inside and programme.end_char <= run[0].start_char)
+    if not is_before or context.same_sentence(programme.end_char, metric.start_char):
+        return features
+    if context.count(context.newline_prefix, programme.end_char, metric.start_char):
+        return features
+    sentence_end = _SENT.search(text, programme.end_char)
+    sentence_start = _last_mark(text, _SENTENCE_MARKS + "\n", 0, programme.start_char) + 1
+    if sentence_end is None:
+        return features
+    figures = bisect_left(context.metric_starts, sentence_end.start()) - bisect_left(
+        context.metric_starts, sentence_start)
+    features["topic_sentence"] = float(figures == 0)
+    features["topic_sentence_short"] = float(figures == 0 and sentence_end.start() - sentence_start <= 24)
+    gap = text[programme.end_char:metric.start_char]
+    features["semicolon_only"] = float(not any(mark in gap for mark in "。！？!?"))
+    return features
+
+
 def _echo_features(text: str, metric: Mention, programme: Mention) -> dict[str, float]:
     """Whether the metric's own sentence, just before it, repeats the programme's
     head word: 新建服务站27家 names 户外劳动者服务站 again, 托管班共设4个班 the
@@ -771,6 +884,8 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
         candidates.extend((p, rank, False) for rank, p in enumerate(after)
                           if id(p) not in listed and p.start_char < paragraph_end)
     listed_programmes = _listed_before_respectively(context, metric, mentions)
+    run = coordinated_run(context, metric, mentions)
+    modifiers = modified_names(text, mentions)
     names = context.programme_name_counts[segment.start]
     mentions_total = sum(names.values())
     top = max(names.values(), default=0)
@@ -828,6 +943,7 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
         features["title_only_name"] = float(features["title"] and len(names) == 1)
         features.update(_echo_features(text, metric, programme))
         features.update(_respectively_features(context, metric, programme, listed_programmes))
+        features.update(_sentence_features(context, metric, programme, is_before, run, modifiers))
         if _heads_line(text, programme) and _TITLES_ITEM.match(text, programme.end_char):
             features["item_title"] = 1.0
             features["item_title_same_line"] = float(is_before and not context.count(

@@ -305,3 +305,60 @@ def test_linking_a_source_union_is_not_honoured(char_nlp):
     doc = _doc(char_nlp, text, [("甲县总工会", "UNION"), ("143万元", "MONEY")])
     context = DocContext.build(doc)
     assert _union_feature(context, context.metrics[0], "honoured") == {"甲县总工会": 0.0}
+
+
+def test_linking_a_total_after_a_list_of_programmes_marks_the_list_and_the_umbrella(char_nlp):
+    text = "县总工会做强“四季送”品牌。开展“春送岗位”“夏送清凉”和金秋助学，共投入资金386万元。"
+    doc = _doc(char_nlp, text, [("四季送", "PROGRAM"), ("春送岗位", "PROGRAM"), ("夏送清凉", "PROGRAM"),
+                                ("金秋助学", "PROGRAM"), ("386万元", "MONEY")])
+    features = _features(doc, "386万元")
+    assert features["金秋助学"]["run_member"] == 1.0
+    assert features["春送岗位"]["run_member"] == 1.0
+    assert features["四季送"]["run_before"] == 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "推进工资集体协商“百日要约”，签订集体合同318份。",  # a modifier and its name
+    "开展“春送岗位”“夏送清凉”，分别投入82万元、210万元。",  # 分别: a list of its own
+])
+def test_linking_a_name_with_its_modifier_or_a_respectively_list_is_no_total_list(char_nlp, text):
+    names = [n for n in ("工资集体协商", "百日要约", "春送岗位", "夏送清凉") if n in text]
+    figure = next(f for f in ("318份", "82万元") if f in text)
+    doc = _doc(char_nlp, text, [*((n, "PROGRAM") for n in names), (figure, "MONEY")])
+    assert not any(f.get("run_member") for f in _features(doc, figure).values())
+
+
+def test_linking_a_topic_sentence_without_figures_is_marked(char_nlp):
+    text = "持续推进职工医疗互助。全年参保职工7151人，覆盖单位76家；另有53名会员获赔。"
+    doc = _doc(char_nlp, text, [("职工医疗互助", "PROGRAM"), ("7151人", "HEADCOUNT"),
+                                ("76家", "COUNT"), ("53名", "HEADCOUNT")])
+    assert _features(doc, "76家")["职工医疗互助"]["topic_sentence_short"] == 1.0
+    assert _features(doc, "76家")["职工医疗互助"]["semicolon_only"] == 0.0
+    text = "开展百日要约，签订合同21份；签订区域性合同，覆盖企业60余家。"
+    doc = _doc(char_nlp, text, [("百日要约", "PROGRAM"), ("21份", "COUNT"), ("60余家", "COUNT")])
+    features = _features(doc, "60余家")["百日要约"]
+    assert features["semicolon_only"] == 1.0
+    assert features["topic_sentence"] == 0.0  # its sentence has a figure of its own
+
+
+def test_linking_the_verb_opening_a_figure_clause_says_new_or_continued_activity(char_nlp):
+    text = "新建劳模创新工作室2个，建设培训基地3个，全年发放补贴5万元。"
+    doc = _doc(char_nlp, text, [("劳模创新工作室", "PROGRAM"), ("2个", "COUNT"), ("3个", "COUNT"),
+                                ("5万元", "MONEY")])
+    assert _features(doc, "3个")["劳模创新工作室"]["clause_opens_founding"] == 1.0
+    assert _features(doc, "5万元")["劳模创新工作室"]["clause_opens_giving"] == 1.0
+    assert "clause_opens_founding" not in _features(doc, "2个")["劳模创新工作室"]
+
+
+def test_linking_a_holiday_opening_the_figure_sentence_is_marked(char_nlp):
+    text = "开展冬送温暖活动。“两节”期间走访困难职工2000人。"
+    doc = _doc(char_nlp, text, [("冬送温暖", "PROGRAM"), ("2000人", "HEADCOUNT")])
+    assert _features(doc, "2000人")["冬送温暖"]["metric_sentence_holiday"] == 1.0
+
+
+def test_linking_a_name_right_after_its_modifier_is_the_more_specific(char_nlp):
+    text = "落实工资集体协商“百日要约”行动，签订工资集体协商合同113份。"
+    doc = _doc(char_nlp, text, [("工资集体协商", "PROGRAM"), ("百日要约", "PROGRAM"), ("113份", "COUNT")])
+    features = _features(doc, "113份")
+    assert features["工资集体协商"]["modifier_of_next"] == 1.0
+    assert features["百日要约"]["named_after_modifier"] == 1.0
