@@ -36,6 +36,8 @@ from .unions import (
 METRIC_LABELS = ("MONEY", "HEADCOUNT", "COUNT")
 _SENTENCE_MARKS = "。！？!?；;"
 _SENT = re.compile(f"[{_SENTENCE_MARKS}]")
+_SENTENCE_ENDS = frozenset(_SENTENCE_MARKS + "\n")
+_CLAUSE_ENDS = frozenset(_SENTENCE_MARKS + "\n，,：:")
 
 
 def _last_mark(text: str, marks: str, lo: int, hi: int) -> int:
@@ -146,11 +148,22 @@ class DocContext:
     line_heads: set[int] = field(default_factory=set)  # starts of unions opening a line
     colon_heads: set[int] = field(default_factory=set)  # line heads followed by a colon
     statements: set[int] = field(default_factory=set)  # starts of segments that are statements
+    # ids of programme mentions that modify the next one, and of the names they modify
+    modifiers: set[int] = field(default_factory=set)
+    modified: set[int] = field(default_factory=set)
+    # offsets of every clause or sentence end, and of every sentence end (line breaks included)
+    clause_ends: list[int] = field(default_factory=list)
+    sentence_ends: list[int] = field(default_factory=list)
 
     def count(self, prefix: list[int], start: int, end: int) -> int:
         """How many marks of one kind lie in text[start:end]."""
         lo, hi = sorted((start, end))
         return prefix[hi] - prefix[lo]
+
+    def last_before(self, ends: list[int], position: int) -> int:
+        """The last of ``ends`` before ``position``, or -1."""
+        index = bisect_left(ends, position)
+        return ends[index - 1] if index else -1
 
     def same_sentence(self, a: int, b: int) -> bool:
         return not self.count(self.sentence_prefix, a, b) and not self.count(
@@ -185,6 +198,8 @@ class DocContext:
         context.blank_line_prefix = _blank_line_prefix(doc, text)
         context.newline_prefix = list(accumulate((c == "\n" for c in text), initial=0))
         context.metric_starts = [m.start_char for m in context.metrics]
+        context.clause_ends = [i for i, c in enumerate(text) if c in _CLAUSE_ENDS]
+        context.sentence_ends = [i for i, c in enumerate(text) if c in _SENTENCE_ENDS]
         context.programme_starts = [p.start_char for p in context.programmes]
         context.line_heads = {u.start_char for u in context.unions if _heads_line(text, u)}
         # "一、齐齐哈尔市总工会：…", "· 湖州市总工会：…", "四、曲水县总工会⏎…": a
@@ -203,6 +218,9 @@ class DocContext:
             context.segment_titles[segment.start] = _title_lines(text, segment)
             context.segment_programmes[segment.start] = [
                 p for p in context.programmes if segment.start <= p.start_char < segment.end]
+            pairs = modified_names(text, context.segment_programmes[segment.start])
+            context.modifiers.update(pairs)
+            context.modified.update(pairs.values())
             context.programme_name_counts[segment.start] = Counter(
                 canonical_programme(p.text) for p in context.segment_programmes[segment.start])
             full = [fold_union_name(u.text) for u in inside if not is_short_form(u.text)]
@@ -672,7 +690,7 @@ def coordinated_run(context: DocContext, metric: Mention,
     共投入386万元 — a total that is no single member's (ANNOTATION 6: the most
     specific one, the umbrella, or none). [] for a 分别 list or no list."""
     text = context.text
-    opening = _last_mark(text, _SENTENCE_MARKS + "\n", 0, metric.start_char)
+    opening = context.last_before(context.sentence_ends, metric.start_char)
     before = [p for p in mentions if opening < p.start_char and p.end_char <= metric.start_char]
     if len(before) < 2 or "分别" in text[before[-1].end_char:metric.start_char]:
         return []
@@ -699,17 +717,33 @@ _GIVING = re.compile(r"(?:发放|慰问|资助|救助|帮扶|覆盖|惠及|受�
                      r"提供|服务|接待|理赔|赔付|签订|涵盖|参保|办理)")
 
 
-def _clause_opening(text: str, metric: Mention) -> str:
-    """The verb that opens the metric's clause, after time words and adverbs:
+def _clause_opening(text: str, clause_start: int) -> str:
+    """The verb that opens a metric's clause, after time words and adverbs:
     a founding verb starts a new activity (新建劳模创新工作室2个，建设培训基地2个),
     a giving verb continues the one before (开展夏送清凉，发放物资5万元)."""
-    start = _last_mark(text, "，,；;。！？!?\n：:", 0, metric.start_char) + 1
-    start = _CLAUSE_OPENING.match(text, start).end()
+    start = _CLAUSE_OPENING.match(text, clause_start).end()
     if _FOUNDING.match(text, start):
         return "founding"
     if _GIVING.match(text, start):
         return "giving"
     return ""
+
+
+@dataclass(frozen=True, slots=True)
+class MetricClause:
+    """What a metric's own clause and sentence say, read once per metric."""
+
+    clause_start: int
+    opening: str  # founding, giving or ""
+    holiday: bool  # the sentence opens with a holiday as a time (“两节”期间…)
+
+    @classmethod
+    def of(cls, context: DocContext, metric: Mention) -> MetricClause:
+        text = context.text
+        clause_start = context.last_before(context.clause_ends, metric.start_char) + 1
+        sentence_start = context.last_before(context.sentence_ends, metric.start_char) + 1
+        return cls(clause_start, _clause_opening(text, clause_start),
+                   bool(_HOLIDAY_TIME.match(text, sentence_start)))
 
 
 _MODIFIER_JOINER = re.compile(r"[ \t]*[“\"「『‘]?[ \t]*")
@@ -725,25 +759,22 @@ def modified_names(text: str, mentions: list[Mention]) -> dict[int, int]:
 
 
 def _sentence_features(context: DocContext, metric: Mention, programme: Mention,
-                       is_before: bool, run: list[Mention],
-                       modifiers: dict[int, int] | None = None) -> dict[str, float]:
+                       is_before: bool, run: list[Mention], clause: MetricClause
+                       ) -> dict[str, float]:
     """How the programme's sentence stands to the metric's: a topic sentence
     with no figure of its own (持续推进职工互助保障。全年吸纳会员…), parallel
     clauses after a semicolon (签订合同21份；签订区域性合同，覆盖企业60余家),
     and the list a total follows."""
     features: dict[str, float] = {}
     text = context.text
-    clause_start = _last_mark(text, "，,；;。！？!?\n：:", 0, metric.start_char) + 1
-    if programme.end_char <= clause_start or programme.start_char > metric.end_char:
-        opening = _clause_opening(text, metric)
-        if opening:
-            features[f"clause_opens_{opening}"] = 1.0
-    if not context.same_sentence(programme.end_char, metric.start_char) and is_before:
-        sentence_start = _last_mark(text, _SENTENCE_MARKS + "\n", 0, metric.start_char) + 1
-        features["metric_sentence_holiday"] = float(bool(_HOLIDAY_TIME.match(text, sentence_start)))
-    if modifiers:
-        features["modifier_of_next"] = float(id(programme) in modifiers)
-        features["named_after_modifier"] = float(id(programme) in modifiers.values())
+    if clause.opening and (programme.end_char <= clause.clause_start
+                           or programme.start_char > metric.end_char):
+        features[f"clause_opens_{clause.opening}"] = 1.0
+    if is_before and not context.same_sentence(programme.end_char, metric.start_char):
+        features["metric_sentence_holiday"] = float(clause.holiday)
+    if context.modifiers:
+        features["modifier_of_next"] = float(id(programme) in context.modifiers)
+        features["named_after_modifier"] = float(id(programme) in context.modified)
     if run:
         inside = any(p is programme for p in run)
         features["run_member"] = float(inside)
@@ -753,7 +784,7 @@ def _sentence_features(context: DocContext, metric: Mention, programme: Mention,
     if context.count(context.newline_prefix, programme.end_char, metric.start_char):
         return features
     sentence_end = _SENT.search(text, programme.end_char)
-    sentence_start = _last_mark(text, _SENTENCE_MARKS + "\n", 0, programme.start_char) + 1
+    sentence_start = context.last_before(context.sentence_ends, programme.start_char) + 1
     if sentence_end is None:
         return features
     figures = bisect_left(context.metric_starts, sentence_end.start()) - bisect_left(
@@ -885,7 +916,7 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
                           if id(p) not in listed and p.start_char < paragraph_end)
     listed_programmes = _listed_before_respectively(context, metric, mentions)
     run = coordinated_run(context, metric, mentions)
-    modifiers = modified_names(text, mentions)
+    clause = MetricClause.of(context, metric)
     names = context.programme_name_counts[segment.start]
     mentions_total = sum(names.values())
     top = max(names.values(), default=0)
@@ -943,7 +974,7 @@ def programme_candidates(context: DocContext, metric: Mention, window: int = 400
         features["title_only_name"] = float(features["title"] and len(names) == 1)
         features.update(_echo_features(text, metric, programme))
         features.update(_respectively_features(context, metric, programme, listed_programmes))
-        features.update(_sentence_features(context, metric, programme, is_before, run, modifiers))
+        features.update(_sentence_features(context, metric, programme, is_before, run, clause))
         if _heads_line(text, programme) and _TITLES_ITEM.match(text, programme.end_char):
             features["item_title"] = 1.0
             features["item_title_same_line"] = float(is_before and not context.count(
