@@ -201,12 +201,26 @@ def find_inconsistencies(reports: list[dict[str, Any]], min_length: int = 2) -> 
     for surface, counts in sorted(labels.items()):
         if len(counts) > 1:
             lines.append(f"two labels: {surface!r} {dict(counts)} in *")
+    # surfaces by their first two characters: one pass over each text instead
+    # of one regex scan per surface and report (minutes on 1,700 reports)
+    by_opening: dict[str, list[str]] = defaultdict(list)
+    for surface in labels:
+        by_opening[surface[:2]].append(surface)
+    order = {surface: index for index, surface in enumerate(labels)}
     for report in reports:
         covered = [(s["start"], s["end"]) for s in report["spans"]]
         text = report["text"]
-        for surface in labels:
-            for match in re.finditer(re.escape(surface), text):
-                start, end = match.span()
+        found: dict[str, list[int]] = defaultdict(list)
+        for start in range(len(text) - 1):
+            for surface in by_opening.get(text[start:start + 2], ()):
+                # non-overlapping occurrences of each surface, as re.finditer finds them
+                starts = found[surface]
+                if text.startswith(surface, start) and (
+                        not starts or starts[-1] + len(surface) <= start):
+                    starts.append(start)
+        for surface in sorted(found, key=order.__getitem__):
+            for start in found[surface]:
+                end = start + len(surface)
                 if not any(a < end and start < b for a, b in covered):
                     context = text[max(0, start - 8):end + 8].replace("\n", "⏎")
                     label = labels[surface].most_common(1)[0][0]
