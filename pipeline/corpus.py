@@ -213,10 +213,11 @@ def find_inconsistencies(reports: list[dict[str, Any]], min_length: int = 2) -> 
         found: dict[str, list[int]] = defaultdict(list)
         for start in range(len(text) - 1):
             for surface in by_opening.get(text[start:start + 2], ()):
-                # non-overlapping occurrences of each surface, as re.finditer finds them
+                if not text.startswith(surface, start):
+                    continue
                 starts = found[surface]
-                if text.startswith(surface, start) and (
-                        not starts or starts[-1] + len(surface) <= start):
+                # non-overlapping occurrences of each surface, as re.finditer finds them
+                if not starts or starts[-1] + len(surface) <= start:
                     starts.append(start)
         for surface in sorted(found, key=order.__getitem__):
             for start in found[surface]:

@@ -770,7 +770,8 @@ def _sentence_features(context: DocContext, metric: Mention, programme: Mention,
     if clause.opening and (programme.end_char <= clause.clause_start
                            or programme.start_char > metric.end_char):
         features[f"clause_opens_{clause.opening}"] = 1.0
-    if is_before and not context.same_sentence(programme.end_char, metric.start_char):
+    earlier_sentence = is_before and not context.same_sentence(programme.end_char, metric.start_char)
+    if earlier_sentence:
         features["metric_sentence_holiday"] = float(clause.holiday)
     if context.modifiers:
         features["modifier_of_next"] = float(id(programme) in context.modifiers)
@@ -779,9 +780,8 @@ def _sentence_features(context: DocContext, metric: Mention, programme: Mention,
         inside = any(p is programme for p in run)
         features["run_member"] = float(inside)
         features["run_before"] = float(is_before and not inside and programme.end_char <= run[0].start_char)
-    if not is_before or context.same_sentence(programme.end_char, metric.start_char):
-        return features
-    if context.count(context.newline_prefix, programme.end_char, metric.start_char):
+    if not earlier_sentence or context.count(context.newline_prefix, programme.end_char,
+                                             metric.start_char):
         return features
     sentence_end = _SENT.search(text, programme.end_char)
     sentence_start = context.last_before(context.sentence_ends, programme.start_char) + 1
